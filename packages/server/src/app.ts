@@ -1,0 +1,58 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { accountsRoutes } from './features/accounts/accounts.routes';
+import { adminRoutes } from './features/admin/admin.routes';
+import { instanceRoutes } from './features/instance/instance.routes';
+import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { oauthRoutes } from './features/oauth/oauth.routes';
+import { peopleRoutes } from './features/people/people.routes';
+import { sessionsRoutes } from './features/sessions/sessions.routes';
+import type { App } from './http/app-types';
+import { authPlugin } from './http/auth';
+import { errorsPlugin } from './http/errors';
+import { formsPlugin } from './http/forms';
+import { openApiPlugin } from './http/openapi';
+import { rateLimitPlugin } from './http/rate-limit';
+import { securityPlugin } from './http/security';
+import { webAppPlugin } from './http/web-app';
+
+/**
+ * The Rapport server as an unstarted Fastify instance: plugins first (their hooks must see
+ * every route), then one registration per feature, then the web app as the fallback.
+ */
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setReplySerializer((payload) => JSON.stringify(payload));
+
+  await app.register(cookie);
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { config: ctx.config });
+  await app.register(rateLimitPlugin, { config: ctx.config });
+  await app.register(formsPlugin);
+  await app.register(authPlugin, { ctx });
+  await app.register(openApiPlugin, { config: ctx.config });
+
+  instanceRoutes(app, ctx);
+  oauthRoutes(app, ctx);
+  sessionsRoutes(app, ctx);
+  accountsRoutes(app, ctx);
+  peopleRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  invitationsRoutes(app, ctx);
+
+  await app.register(webAppPlugin, { ctx });
+  return app;
+}

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { RegistrationMode } from '@rapport/schema';
+import { z } from 'zod';
+
+/** A rate limit written as `<max>/<window>`, e.g. `25/5m`; windows in s, m or h. */
+const RateLimit = z
+  .string()
+  .regex(/^\d+\/\d+[smh]$/, 'must look like 25/5m (count/window, window in s, m or h)')
+  .transform((value) => {
+    const [max, window] = value.split('/') as [string, string];
+    const unit = { s: 1_000, m: 60_000, h: 3_600_000 }[window.slice(-1) as 's' | 'm' | 'h'];
+    return { max: Number(max), windowMs: Number(window.slice(0, -1)) * unit };
+  });
+export type RateLimit = z.output<typeof RateLimit>;
+
+const OnOff = z.enum(['on', 'off']).transform((value) => value === 'on');
+
+const Env = z
+  .object({
+    PORT: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(0)
+      .max(65535, 'must be at most 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    RAPPORT_DATA_DIR: z.string().min(1).default('./data'),
+    RAPPORT_PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as https://rapport.example.com',
+      })
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    RAPPORT_REGISTRATIONS: RegistrationMode.default('invite'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    RAPPORT_ADMIN_USERNAME: z.string().optional(),
+    RAPPORT_ADMIN_EMAIL: z.string().optional(),
+    RAPPORT_ADMIN_PASSWORD: z.string().optional(),
+    RAPPORT_RATE_LIMIT: OnOff.default(true),
+    RAPPORT_RATE_LIMIT_SIGN_IN: RateLimit.default(RateLimit.parse('25/5m')),
+    RAPPORT_RATE_LIMIT_SIGN_UP: RateLimit.default(RateLimit.parse('5/30m')),
+    RAPPORT_RATE_LIMIT_API: RateLimit.default(RateLimit.parse('300/5m')),
+    RAPPORT_TRUST_PROXY: OnOff.default(false),
+    RAPPORT_LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    RAPPORT_WEB_DIST: z.string().optional(),
+  })
+  .superRefine((env, issues) => {
+    const admin = [env.RAPPORT_ADMIN_USERNAME, env.RAPPORT_ADMIN_EMAIL, env.RAPPORT_ADMIN_PASSWORD];
+    const given = admin.filter((value) => value !== undefined && value !== '').length;
+    if (given !== 0 && given !== 3) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['RAPPORT_ADMIN_USERNAME'],
+        message:
+          'RAPPORT_ADMIN_USERNAME, RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD must be set together',
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  /** Host (with port when not default) of the public URL: the domain in `acct` URIs. */
+  domain: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  registrations: RegistrationMode;
+  smtpUrl: string | undefined;
+  bootstrapAdmin: { username: string; email: string; password: string } | undefined;
+  rateLimit: { enabled: boolean; signIn: RateLimit; signUp: RateLimit; api: RateLimit };
+  trustProxy: boolean;
+  logLevel: string;
+  /** Where the built web app lives; served at / when it exists. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
+/** The only reader of process.env: validates everything and explains what is wrong. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankless = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = Env.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = blankless[name] === undefined ? '' : ` (got ${JSON.stringify(blankless[name])})`;
+      return `  ${name}: ${issue.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.RAPPORT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.RAPPORT_DATA_DIR),
+    publicUrl,
+    domain: new URL(publicUrl).host,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    registrations: e.RAPPORT_REGISTRATIONS,
+    smtpUrl: e.SMTP_URL,
+    bootstrapAdmin:
+      e.RAPPORT_ADMIN_USERNAME && e.RAPPORT_ADMIN_EMAIL && e.RAPPORT_ADMIN_PASSWORD
+        ? {
+            username: e.RAPPORT_ADMIN_USERNAME,
+            email: e.RAPPORT_ADMIN_EMAIL,
+            password: e.RAPPORT_ADMIN_PASSWORD,
+          }
+        : undefined,
+    rateLimit: {
+      enabled: e.RAPPORT_RATE_LIMIT,
+      signIn: e.RAPPORT_RATE_LIMIT_SIGN_IN,
+      signUp: e.RAPPORT_RATE_LIMIT_SIGN_UP,
+      api: e.RAPPORT_RATE_LIMIT_API,
+    },
+    trustProxy: e.RAPPORT_TRUST_PROXY,
+    logLevel: e.RAPPORT_LOG_LEVEL,
+    webDist: e.RAPPORT_WEB_DIST ? path.resolve(e.RAPPORT_WEB_DIST) : DEFAULT_WEB_DIST,
+  };
+}

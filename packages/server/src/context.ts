@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { type Logger, pino } from 'pino';
+import type { Config } from './config';
+import { createDb, type DbHandle } from './db/create-db';
+import type { DialectName } from './db/dialect';
+import { migrateToLatest } from './db/migrate';
+import type { Db } from './db/tables';
+import { EventBus } from './events';
+import { loadSecretKey } from './features/instance/settings.queries';
+import { MediaStore } from './media-store';
+
+/** Everything a request or a job needs, built once and passed explicitly. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  events: EventBus;
+  log: Logger;
+  media: MediaStore;
+  /** Server-wide secret shared by every node (CSRF tokens); lives in the database. */
+  secretKey: string;
+  /** Closes what the context opened (the database pool). */
+  close(): Promise<void>;
+}
+
+/** One-time tokens travel in these paths (setup and invitation links); logs must not keep them. */
+const SECRET_PATHS = /\/(setup|invite|invitations)\/[^/?]+/;
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.logLevel,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({
+        method: req.method,
+        url: req.url
+          .replace(SECRET_PATHS, '/$1/[redacted]')
+          .replace(/([?&]code=)[^&]+/, '$1[redacted]'),
+        remoteAddress: req.ip,
+      }),
+    },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Opens the database, applies pending migrations and loads the server secret. */
+export async function createContext(
+  config: Config,
+  options: { log?: Logger; dbHandle?: DbHandle } = {},
+): Promise<AppContext> {
+  const log = options.log ?? createLogger(config);
+  const handle =
+    options.dbHandle ??
+    createDb({
+      databaseUrl: config.databaseUrl,
+      sqliteFile: path.join(config.dataDir, 'rapport.sqlite'),
+    });
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
+    return {
+      config,
+      db: handle.db,
+      dialect: handle.dialect,
+      events: new EventBus(log),
+      log,
+      media: new MediaStore(path.join(config.dataDir, 'media'), config.publicUrl),
+      secretKey: await loadSecretKey(handle.db),
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

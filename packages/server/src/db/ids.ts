@@ -1,0 +1,44 @@
+/**
+ * Snowflake ids: (milliseconds since 2020-01-01) x 4096 + a 12-bit sequence. They sort by
+ * creation time (timelines page by id, as Mastodon's do), stay below 2^53 until about 2089
+ * so JavaScript numbers hold them exactly, and can be minted for a past moment (imports,
+ * demo history). Each millisecond's sequence starts at a random point, so two nodes rarely
+ * pick the same id in the same millisecond.
+ */
+const EPOCH = Date.UTC(2020, 0, 1);
+const SEQUENCE = 4096;
+
+let lastMs = -1;
+let sequence = 0;
+
+/** A new id, strictly greater than every id this process minted before. */
+export function newId(): number {
+  let ms = Math.max(0, Date.now() - EPOCH);
+  if (ms > lastMs) {
+    sequence = Math.floor(Math.random() * (SEQUENCE / 2));
+  } else {
+    ms = lastMs;
+    sequence += 1;
+    if (sequence === SEQUENCE) {
+      ms += 1;
+      sequence = 0;
+    }
+  }
+  lastMs = ms;
+  return ms * SEQUENCE + sequence;
+}
+
+/** An id for something that happened at `at` (epoch ms), e.g. imported history. */
+export function idFor(at: number): number {
+  return Math.max(0, at - EPOCH) * SEQUENCE + Math.floor(Math.random() * SEQUENCE);
+}
+
+/** The smallest id minted at or after `at`: turns a time into an id bound. */
+export function idAt(at: number): number {
+  return Math.max(0, at - EPOCH) * SEQUENCE;
+}
+
+/** When an id was minted. */
+export function idTime(id: number): number {
+  return Math.floor(id / SEQUENCE) + EPOCH;
+}

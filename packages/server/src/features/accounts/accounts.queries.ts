@@ -1,0 +1,198 @@
+import type { Role } from '@rapport/schema';
+import type { Selectable } from 'kysely';
+import { prefixEnd } from '../../db/dialect';
+import { applyCursor, applyIdPage, type IdPage, type SortKey } from '../../db/pagination';
+import type { AccountsTable, Db } from '../../db/tables';
+import type { AccountScope } from '../visibility/visibility';
+import { termsOf } from './terms';
+
+export type AccountRow = Selectable<AccountsTable>;
+
+export async function findAccountById(db: Db, id: number): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAccountsByIds(db: Db, ids: number[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findAccountByUsername(
+  db: Db,
+  username: string,
+): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username_key', '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** Sign-in accepts the email address or the username. */
+export async function findAccountByLogin(db: Db, login: string): Promise<AccountRow | undefined> {
+  const key = login.trim().toLowerCase();
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where(key.includes('@') ? 'email_key' : 'username_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Which of a username and an email are already used (case-insensitively). */
+export async function findTakenKeys(db: Db, username: string, email: string) {
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['username_key', 'email_key'])
+    .where((eb) =>
+      eb.or([
+        eb('username_key', '=', username.toLowerCase()),
+        eb('email_key', '=', email.toLowerCase()),
+      ]),
+    )
+    .execute();
+  return {
+    username: rows.some((row) => row.username_key === username.toLowerCase()),
+    email: rows.some((row) => row.email_key === email.toLowerCase()),
+  };
+}
+
+/** The words an account is found by; kept in step with every profile change. */
+export function accountTerms(
+  row: Pick<
+    AccountRow,
+    'username' | 'display_name' | 'title' | 'department' | 'location' | 'skills'
+  >,
+) {
+  return termsOf(
+    row.username,
+    row.display_name,
+    row.title,
+    row.department,
+    row.location,
+    ...(JSON.parse(row.skills) as string[]),
+  );
+}
+
+export async function insertAccount(db: Db, row: AccountRow): Promise<void> {
+  await db.insertInto('accounts').values(row).execute();
+  await replaceTerms(db, row.id, accountTerms(row));
+}
+
+export async function updateAccount(
+  db: Db,
+  id: number,
+  patch: Partial<AccountRow>,
+): Promise<AccountRow> {
+  await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  const row = await findAccountById(db, id);
+  if (!row) throw new Error(`account ${id} vanished during an update`);
+  const searchable: Array<keyof AccountRow> = [
+    'display_name',
+    'title',
+    'department',
+    'location',
+    'skills',
+    'username',
+  ];
+  if (searchable.some((key) => key in patch)) await replaceTerms(db, id, accountTerms(row));
+  return row;
+}
+
+async function replaceTerms(db: Db, accountId: number, terms: string[]): Promise<void> {
+  await db.deleteFrom('account_terms').where('account_id', '=', accountId).execute();
+  if (terms.length > 0) {
+    await db
+      .insertInto('account_terms')
+      .values(terms.map((term) => ({ term, account_id: accountId })))
+      .execute();
+  }
+}
+
+export async function countAccounts(
+  db: Db,
+  where: { role?: Role; activeOnly?: boolean } = {},
+): Promise<number> {
+  let query = db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (where.role) query = query.where('role', '=', where.role);
+  if (where.activeOnly) query = query.where('suspended', '=', 0);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const selectAccounts = (db: Db) => db.selectFrom('accounts').selectAll();
+type AccountQuery = ReturnType<typeof selectAccounts>;
+
+/**
+ * Accounts matching every word of `q` by prefix (name, username, title, department,
+ * location, skills). Each word is an index range over account_terms.
+ */
+function matchingTerms(query: AccountQuery, db: Db, q: string | undefined): AccountQuery {
+  let result = query;
+  for (const word of termsOf(q ?? '').slice(0, 5)) {
+    result = result.where(
+      'accounts.id',
+      'in',
+      db
+        .selectFrom('account_terms')
+        .select('account_id')
+        .where('term', '>=', word)
+        .where('term', '<', prefixEnd(word)),
+    );
+  }
+  return result;
+}
+
+export const PEOPLE_ORDER: SortKey[] = [
+  { column: 'accounts.sort_name', direction: 'asc' },
+  { column: 'accounts.id', direction: 'asc' },
+];
+
+/** The SQL form of visibility.ts's account rule; the two must say the same thing. */
+function inScope(query: AccountQuery, scope: AccountScope, viewerId: number): AccountQuery {
+  if (scope === 'all') return query;
+  if (scope === 'self') return query.where('accounts.id', '=', viewerId);
+  return query.where((eb) =>
+    eb.or([eb('accounts.role', '!=', 'guest'), eb('accounts.id', '=', viewerId)]),
+  );
+}
+
+/** The people directory: active accounts the viewer may see, by name. */
+export async function listPeople(
+  db: Db,
+  options: {
+    scope: AccountScope;
+    viewerId: number;
+    q?: string | undefined;
+    after?: Array<string | number> | undefined;
+    limit: number;
+  },
+): Promise<AccountRow[]> {
+  let query = inScope(
+    selectAccounts(db).where('accounts.suspended', '=', 0),
+    options.scope,
+    options.viewerId,
+  );
+  query = matchingTerms(query, db, options.q);
+  return applyCursor(query, PEOPLE_ORDER, options.after, options.limit).execute();
+}
+
+/** The admin list: every account, newest first, with optional filters. */
+export async function listAccountsForAdmin(
+  db: Db,
+  options: {
+    q?: string | undefined;
+    role?: Role | undefined;
+    suspended?: boolean | undefined;
+    page: IdPage;
+  },
+): Promise<AccountRow[]> {
+  let query = selectAccounts(db);
+  if (options.role) query = query.where('accounts.role', '=', options.role);
+  if (options.suspended !== undefined)
+    query = query.where('accounts.suspended', '=', options.suspended ? 1 : 0);
+  // Admins find people by email address too; anything else searches the terms.
+  query = options.q?.includes('@')
+    ? query.where('accounts.email_key', '=', options.q.trim().toLowerCase())
+    : matchingTerms(query, db, options.q);
+  return applyIdPage(query, 'accounts.id', options.page).execute();
+}
