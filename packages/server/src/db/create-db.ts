@@ -41,6 +41,7 @@ function createSqlite(file: string): DbHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  cachePreparedStatements(database);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   return {
     db,
@@ -48,6 +49,27 @@ function createSqlite(file: string): DbHandle {
     description: `SQLite ${version} at ${file}`,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every query it runs; preparing costs more than running a small indexed
+ * query, so statements are kept (bounded LRU) and reused. SQL text is stable because values
+ * are bound as parameters.
+ */
+function cachePreparedStatements(database: SqliteDatabase.Database, size = 500): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof database.prepare;
 }
 
 /** int8 (count(*), bigint ids and timestamps) as numbers: Rapport keeps them below 2^53. */

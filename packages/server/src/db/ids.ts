@@ -28,9 +28,16 @@ export function newId(): number {
   return ms * SEQUENCE + sequence;
 }
 
+/** Sequences handed out for past milliseconds, so two rows stamped alike get distinct ids. */
+const pastSequences = new Map<number, number>();
+
 /** An id for something that happened at `at` (epoch ms), e.g. imported history. */
 export function idFor(at: number): number {
-  return Math.max(0, at - EPOCH) * SEQUENCE + Math.floor(Math.random() * SEQUENCE);
+  const ms = Math.max(0, at - EPOCH);
+  if (pastSequences.size > 100_000) pastSequences.clear();
+  const next = pastSequences.get(ms) ?? Math.floor(Math.random() * (SEQUENCE / 2));
+  pastSequences.set(ms, (next + 1) % SEQUENCE);
+  return ms * SEQUENCE + next;
 }
 
 /** The smallest id minted at or after `at`: turns a time into an id bound. */

@@ -20,6 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('department', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('location', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('bio_html', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('skills', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('fields', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('avatar_file', 'text')
@@ -41,10 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', big, (c) => c.notNull())
     .addColumn('last_sign_in_at', big)
     .execute();
+  // The directory: active accounts by name (where suspended = 0 order by sort_name, id).
   await db.schema
-    .createIndex('accounts_sort')
+    .createIndex('accounts_directory')
     .on('accounts')
-    .columns(['sort_name', 'id'])
+    .columns(['suspended', 'sort_name', 'id'])
     .execute();
   await db.schema.createIndex('accounts_role').on('accounts').columns(['role', 'id']).execute();
   await db.schema

@@ -18,6 +18,8 @@ export interface AccountsTable {
   location: string;
   /** Plain-text bio as the person wrote it; HTML is rendered on the way out. */
   bio: string;
+  /** `bio` rendered once when it changes (paragraphs, links), not on every read. */
+  bio_html: string;
   /** JSON array of strings. */
   skills: string;
   /** JSON array of {name, value}: Mastodon profile fields beyond Rapport's own. */

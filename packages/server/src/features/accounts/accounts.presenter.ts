@@ -1,7 +1,7 @@
 import type { Account, AdminAccount, CredentialAccount, Field } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { MISSING_AVATAR_PATH, MISSING_HEADER_PATH } from '../../http/web-app';
-import { linkifyText, textToHtml } from '../../lib/html';
+import { linkifyText } from '../../lib/html';
 import { toIso, toIsoOrNull } from '../../lib/time';
 import type { AccountRow } from './accounts.queries';
 
@@ -67,7 +67,7 @@ export function presentAccount(ctx: AppContext, row: AccountRow): Account {
     url,
     uri: url,
     display_name: row.display_name,
-    note: suspended ? '' : textToHtml(row.bio),
+    note: suspended ? '' : row.bio_html,
     avatar: suspended ? `${ctx.config.publicUrl}${MISSING_AVATAR_PATH}` : avatar,
     avatar_static: suspended ? `${ctx.config.publicUrl}${MISSING_AVATAR_PATH}` : avatar,
     avatar_description: suspended ? '' : row.avatar_description,

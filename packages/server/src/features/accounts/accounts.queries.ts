@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { prefixEnd } from '../../db/dialect';
 import { applyCursor, applyIdPage, type IdPage, type SortKey } from '../../db/pagination';
 import type { AccountsTable, Db } from '../../db/tables';
+import { textToHtml } from '../../lib/html';
 import type { AccountScope } from '../visibility/visibility';
 import { termsOf } from './terms';
 
@@ -73,17 +74,30 @@ export function accountTerms(
   );
 }
 
-export async function insertAccount(db: Db, row: AccountRow): Promise<void> {
-  await db.insertInto('accounts').values(row).execute();
+/**
+ * Inserts the account unless its id, username or email is already taken (then returns false
+ * without raising, which would abort a PostgreSQL transaction).
+ */
+export async function insertAccount(db: Db, row: AccountRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto('accounts')
+    .values({ ...row, bio_html: textToHtml(row.bio) })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
   await replaceTerms(db, row.id, accountTerms(row));
+  return true;
 }
 
+/** Updates columns and keeps the derived ones (rendered bio, search terms) in step. */
 export async function updateAccount(
   db: Db,
   id: number,
   patch: Partial<AccountRow>,
 ): Promise<AccountRow> {
-  await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  const values = patch.bio === undefined ? patch : { ...patch, bio_html: textToHtml(patch.bio) };
+  await db.updateTable('accounts').set(values).where('id', '=', id).execute();
   const row = await findAccountById(db, id);
   if (!row) throw new Error(`account ${id} vanished during an update`);
   const searchable: Array<keyof AccountRow> = [

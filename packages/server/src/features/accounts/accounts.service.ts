@@ -1,8 +1,7 @@
 import type { Role, UpdateCredentialsInput } from '@rapport/schema';
 import { ACCOUNT_LIMITS } from '@rapport/schema';
 import type { AppContext } from '../../context';
-import { isUniqueViolation } from '../../db/dialect';
-import { newId } from '../../db/ids';
+import { idFor, newId } from '../../db/ids';
 import type { Db } from '../../db/tables';
 import { notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
@@ -49,7 +48,7 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
   const now = input.createdAt ?? Date.now();
   const displayName = input.displayName?.trim() ?? '';
   const row: AccountRow = {
-    id: newId(),
+    id: input.createdAt === undefined ? newId() : idFor(input.createdAt),
     username: input.username,
     username_key: input.username.toLowerCase(),
     email: input.email.trim(),
@@ -62,6 +61,7 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
     department: '',
     location: '',
     bio: '',
+    bio_html: '',
     skills: '[]',
     fields: '[]',
     avatar_file: null,
@@ -83,12 +83,12 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
     updated_at: now,
     last_sign_in_at: null,
   };
-  try {
-    await insertAccount(db, row);
-  } catch (error) {
-    // Two sign-ups raced for the same name between the check and the insert.
-    if (isUniqueViolation(error)) throw validationFailed({ username: ['is already taken'] });
-    throw error;
+  if (!(await insertAccount(db, row))) {
+    // Another sign-up took the name or address between the check and the insert.
+    const now = await findTakenKeys(db, input.username, input.email);
+    if (now.username) throw validationFailed({ username: ['is already taken'] });
+    if (now.email) throw validationFailed({ email: ['is already taken'] });
+    throw new Error(`account id ${row.id} clashed with an existing one`);
   }
   return row;
 }

@@ -1,0 +1,210 @@
+import type { AppContext } from '../context';
+import { idFor } from '../db/ids';
+import { type AccountRow, updateAccount } from '../features/accounts/accounts.queries';
+import { createAccount } from '../features/accounts/accounts.service';
+import { insertInvitation } from '../features/invitations/invitations.queries';
+import { hashPassword } from '../lib/passwords';
+import { DAY_MS } from '../lib/time';
+import { readableCode } from '../lib/tokens';
+import { drawAvatarSvg, renderAvatar } from './avatars';
+import { type DemoPerson, generatePeople, ORGANISATION } from './people';
+import { Random } from './random';
+
+export const DEMO_PASSWORD = 'rapport-demo';
+export const DEMO_ADMIN = { username: 'admin', email: `admin@${ORGANISATION.domain}` };
+export const DEMO_MEMBER = { username: 'ana_silva', email: `ana_silva@${ORGANISATION.domain}` };
+
+/** How far back the organisation's history goes. */
+const HISTORY_DAYS = 180;
+
+export interface DemoSummary {
+  people: number;
+  departments: number;
+}
+
+interface Seeding {
+  ctx: AppContext;
+  random: Random;
+  now: number;
+  passwordHash: string;
+  accounts: AccountRow[];
+}
+
+async function addPerson(
+  s: Seeding,
+  person: DemoPerson,
+  options: { role?: 'admin' | 'member' | 'guest'; joinedDaysAgo: number; avatar?: boolean },
+): Promise<AccountRow> {
+  const joinedAt = s.now - options.joinedDaysAgo * DAY_MS - s.random.int(0, DAY_MS);
+  const created = await createAccount(s.ctx.db, {
+    username: person.username,
+    email: person.email,
+    password: DEMO_PASSWORD,
+    passwordHash: s.passwordHash,
+    role: options.role ?? 'member',
+    displayName: person.displayName,
+    createdAt: joinedAt,
+  });
+  const avatar =
+    options.avatar === false
+      ? null
+      : await s.ctx.media.put('avatars', 'png', await renderAvatar(drawAvatarSvg(s.random)));
+  const account = await updateAccount(s.ctx.db, created.id, {
+    title: person.title,
+    department: person.department,
+    location: person.location,
+    skills: JSON.stringify(person.skills),
+    bio: person.bio,
+    fields: JSON.stringify(person.fields),
+    avatar_file: avatar,
+    avatar_description: avatar ? `Drawn portrait of ${person.displayName}` : '',
+    last_sign_in_at: s.now - s.random.int(0, Math.min(options.joinedDaysAgo, 20)) * DAY_MS,
+  });
+  s.accounts.push(account);
+  return account;
+}
+
+/** Staff, guests from a customer and a partner, a former contractor, and invitations in every state. */
+async function seedPeople(s: Seeding): Promise<void> {
+  const admin = await addPerson(
+    s,
+    {
+      username: DEMO_ADMIN.username,
+      displayName: 'Morgan Reyes',
+      email: DEMO_ADMIN.email,
+      department: 'People & Culture',
+      title: 'Workplace Systems Admin',
+      location: 'London',
+      skills: ['Onboarding', 'Rapport administration', 'Security'],
+      bio: 'I run Rapport for Meridian Works. Questions about accounts or invitations: ask me.',
+      fields: [],
+    },
+    { role: 'admin', joinedDaysAgo: HISTORY_DAYS + 10 },
+  );
+  await addPerson(
+    s,
+    {
+      username: DEMO_MEMBER.username,
+      displayName: 'Ana Silva',
+      email: DEMO_MEMBER.email,
+      department: 'Product',
+      title: 'Senior Product Manager',
+      location: 'Lisbon',
+      skills: ['Roadmapping', 'User research', 'Onboarding', 'Portuguese', 'SQL'],
+      bio: 'Product manager for onboarding and the admin console. I love a good customer interview.\n\nAsk me about our roadmap.',
+      fields: [{ name: 'Pronouns', value: 'she/her' }],
+    },
+    { joinedDaysAgo: 120 },
+  );
+  for (const person of generatePeople(s.random, 156)) {
+    await addPerson(s, person, {
+      joinedDaysAgo: s.random.int(0, HISTORY_DAYS),
+      avatar: !s.random.chance(0.08),
+    });
+  }
+  const guests: DemoPerson[] = [
+    {
+      username: 'lucia_acme',
+      displayName: 'Lucía Romero',
+      email: 'lucia@acme.example',
+      department: 'Acme Corp (customer)',
+      title: 'IT Director',
+      location: 'Madrid',
+      skills: ['Procurement', 'Security'],
+      bio: 'Guest from Acme Corp, one of our largest customers.',
+      fields: [],
+    },
+    {
+      username: 'kwame_globex',
+      displayName: 'Kwame Asante',
+      email: 'kwame@globex.example',
+      department: 'Globex (partner)',
+      title: 'Partner Manager',
+      location: 'Accra',
+      skills: ['Integrations', 'Partnerships'],
+      bio: 'Guest from Globex, our integration partner.',
+      fields: [],
+    },
+    {
+      username: 'mei_globex',
+      displayName: 'Mei Lin',
+      email: 'mei@globex.example',
+      department: 'Globex (partner)',
+      title: 'Solutions Architect',
+      location: 'Singapore',
+      skills: ['APIs', 'Kubernetes'],
+      bio: '',
+      fields: [],
+    },
+  ];
+  for (const guest of guests)
+    await addPerson(s, guest, { role: 'guest', joinedDaysAgo: s.random.int(5, 60) });
+  const former = await addPerson(
+    s,
+    {
+      username: 'sam_contractor',
+      displayName: 'Sam Keller',
+      email: `sam_contractor@${ORGANISATION.domain}`,
+      department: 'Engineering',
+      title: 'Contractor',
+      location: 'Remote',
+      skills: ['Go'],
+      bio: '',
+      fields: [],
+    },
+    { joinedDaysAgo: 150, avatar: false },
+  );
+  await updateAccount(s.ctx.db, former.id, { suspended: 1, suspended_at: s.now - 30 * DAY_MS });
+
+  const invitation = (daysAgo: number, values: Partial<Parameters<typeof insertInvitation>[1]>) => {
+    const createdAt = s.now - daysAgo * DAY_MS;
+    return insertInvitation(s.ctx.db, {
+      id: idFor(createdAt),
+      code: readableCode(),
+      created_by_id: admin.id,
+      role: 'member',
+      email: null,
+      note: '',
+      max_uses: 1,
+      uses: 0,
+      expires_at: createdAt + 7 * DAY_MS,
+      revoked_at: null,
+      created_at: createdAt,
+      ...values,
+    });
+  };
+  await invitation(40, { note: 'Autumn interns', max_uses: 12, uses: 12, expires_at: null });
+  await invitation(20, { note: 'Agency designer (cancelled)', revoked_at: s.now - 18 * DAY_MS });
+  await invitation(15, { note: 'New hire who never joined' });
+  await invitation(2, {
+    note: 'Spring graduates',
+    max_uses: 20,
+    uses: 3,
+    expires_at: s.now + 28 * DAY_MS,
+  });
+  await invitation(1, {
+    role: 'guest',
+    email: 'procurement@acme.example',
+    note: 'Acme procurement lead',
+  });
+}
+
+/**
+ * Fills an empty database with the demo organisation. Each capability adds its own step
+ * here, so the demo always shows everything Rapport can do.
+ */
+export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummary> {
+  const s: Seeding = {
+    ctx,
+    random: new Random(seed),
+    now: Date.now(),
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    accounts: [],
+  };
+  await seedPeople(s);
+  return {
+    people: s.accounts.length,
+    departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
+      .size,
+  };
+}
