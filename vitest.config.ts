@@ -29,6 +29,25 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          env: { RAPPORT_TEST_DB: 'sqlite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time: two cores are shared with the servers under test.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -16,7 +16,7 @@ import { sessionsRoutes } from './features/sessions/sessions.routes';
 import type { App } from './http/app-types';
 import { authPlugin } from './http/auth';
 import { errorsPlugin } from './http/errors';
-import { formsPlugin } from './http/forms';
+import { formsPlugin, nestFields } from './http/forms';
 import { openApiPlugin } from './http/openapi';
 import { rateLimitPlugin } from './http/rate-limit';
 import { securityPlugin } from './http/security';
@@ -31,7 +31,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     loggerInstance: ctx.log as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: {
+      maxParamLength: 200,
+      // Mastodon apps send lists in query strings with Rails brackets: `id[]=1&id[]=2`.
+      querystringParser: (query) => nestFields(new URLSearchParams(query).entries()),
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

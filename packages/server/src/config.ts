@@ -58,15 +58,24 @@ const Env = z
     RAPPORT_WEB_DIST: z.string().optional(),
   })
   .superRefine((env, issues) => {
-    const admin = [env.RAPPORT_ADMIN_USERNAME, env.RAPPORT_ADMIN_EMAIL, env.RAPPORT_ADMIN_PASSWORD];
-    const given = admin.filter((value) => value !== undefined && value !== '').length;
-    if (given !== 0 && given !== 3) {
-      issues.addIssue({
-        code: 'custom',
-        path: ['RAPPORT_ADMIN_USERNAME'],
-        message:
-          'RAPPORT_ADMIN_USERNAME, RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD must be set together',
-      });
+    const admin = {
+      RAPPORT_ADMIN_USERNAME: env.RAPPORT_ADMIN_USERNAME,
+      RAPPORT_ADMIN_EMAIL: env.RAPPORT_ADMIN_EMAIL,
+      RAPPORT_ADMIN_PASSWORD: env.RAPPORT_ADMIN_PASSWORD,
+    };
+    const missing = Object.entries(admin).filter(
+      ([, value]) => value === undefined || value === '',
+    );
+    // Each missing variable is named; the ones given are not echoed (one is a password).
+    if (missing.length !== 0 && missing.length !== 3) {
+      for (const [name] of missing) {
+        issues.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'is missing: RAPPORT_ADMIN_USERNAME, RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD must be set together',
+        });
+      }
     }
   });
 

@@ -9,6 +9,13 @@ import { type AppContext, createContext } from '../src/context';
 import type { App } from '../src/http/app-types';
 import { createDatabase } from './postgres-server';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The suite's PostgreSQL server (postgres-global-setup.ts); each test app gets its own database. */
+    postgresUrl: string;
+  }
+}
+
 export const TEST_DB = process.env.RAPPORT_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestApp {

@@ -52,3 +52,32 @@ export function api(app: App, token?: string) {
       send<T>('DELETE', url, undefined, headers),
   };
 }
+
+/** A urlencoded form, as Mastodon apps send it; keys may repeat (`id[]`) and use brackets. */
+export function formBody(fields: Record<string, string> | Array<[string, string]>) {
+  const entries = Array.isArray(fields) ? fields : Object.entries(fields);
+  return {
+    payload: new URLSearchParams(entries).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+}
+
+export interface FilePart {
+  filename: string;
+  type: string;
+  data: Uint8Array;
+}
+
+/** A multipart/form-data body, encoded by the platform's own FormData. */
+export async function multipartBody(fields: Array<[string, string | FilePart]>) {
+  const form = new FormData();
+  for (const [name, value] of fields) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([value.data], { type: value.type }), value.filename);
+  }
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type') as string },
+  };
+}

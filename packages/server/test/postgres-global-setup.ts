@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
+import type {} from './harness';
 import { startPostgres } from './postgres-server';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
 
 /** One PostgreSQL server for the whole postgres run; each test file gets its own database. */
 export default async function setup(project: TestProject) {

@@ -119,7 +119,13 @@ export async function startPostgres(): Promise<PostgresServer> {
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGINT');
+        // SIGINT is PostgreSQL's fast shutdown. runuser blocks it rather than passing it on,
+        // so as root the postmaster (first line of postmaster.pid) is signalled directly.
+        const postmaster = Number(
+          fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+        );
+        if (asRoot && postmaster > 0) process.kill(postmaster, 'SIGINT');
+        else child.kill('SIGINT');
         await exited;
       }
       fs.rmSync(dir, { recursive: true, force: true });
@@ -143,6 +149,16 @@ export async function createDatabase(
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // A closed pool's connections may still be saying goodbye; forcing them off mid-way
+      // surfaces as an unhandled error in the closing client, so give them a moment first.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const { rows } = await client.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

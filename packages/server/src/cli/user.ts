@@ -18,6 +18,7 @@ function check<T>(
   },
   value: unknown,
 ): T {
+  if (value === undefined) throw new Error(`${label} is required`);
   const result = schema.safeParse(value);
   if (!result.success)
     throw new Error(`${label} ${result.error?.issues[0]?.message ?? 'is invalid'}`);

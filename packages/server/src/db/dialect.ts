@@ -8,7 +8,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  */
 export type DialectName = 'sqlite' | 'postgres';
 
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf<DB>(db: Kysely<DB>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
@@ -25,6 +25,15 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/**
+ * Locks the rows a read-then-write check depends on until the transaction ends. PostgreSQL
+ * needs `for update`; SQLite has one writer and Kysely's single connection runs a
+ * transaction alone, so it needs (and accepts) no lock clause.
+ */
+export function forUpdate<DB, Q extends { forUpdate(): Q }>(db: Kysely<DB>, query: Q): Q {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
 }
 
 /** The oldest SQLite Rapport accepts (WAL-reset corruption fix). */

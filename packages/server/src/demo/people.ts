@@ -411,7 +411,7 @@ export function generatePeople(random: Random, count: number): DemoPerson[] {
   const pool = DEPARTMENTS.flatMap((department) =>
     Array.from({ length: Math.round(department.weight * 100) }, () => department),
   );
-  for (let i = 0; people.length < count; i++) {
+  while (people.length < count) {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const username = usernameFor(first, last);

@@ -111,9 +111,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       ].includes(failure.code)
         ? 'invalid_request'
         : failure.code;
-      return reply
-        .status(failure.status)
-        .send({ error: code, error_description: failure.message, code });
+      // RFC 6749 section 5.2: a malformed request is a 400, whatever our own status for it.
+      const status = failure.status === 422 ? 400 : failure.status;
+      return reply.status(status).send({ error: code, error_description: failure.message, code });
     }
     const body: ApiError = { error: failure.message, code: failure.code };
     if (failure.details) body.details = failure.details;

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config, RateLimit } from '../config';
 import { HttpError } from '../errors';
@@ -29,13 +29,31 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, { config }: { con
   });
 });
 
-/** Per-address limit for a route (sign-in, sign-up); a no-op when limits are off. */
-export function addressLimit(config: Config, limit: RateLimit, group: string) {
-  if (!config.rateLimit.enabled) return false as const;
-  return {
-    max: limit.max,
-    timeWindow: limit.windowMs,
-    groupId: group,
-    keyGenerator: (request: FastifyRequest) => `ip:${request.ip}`,
-  };
+const groupLimiters = new WeakMap<FastifyInstance, Map<string, onRequestAsyncHookHandler>>();
+
+/**
+ * Route options for a per-address limit that a group of routes shares: sign-in is one budget
+ * whether tried on the web form or on the OAuth token endpoint. The group's limiter is made
+ * once (each route's own `config.rateLimit` would get a counter of its own), and replaces the
+ * general API limit on those routes. No-op when limits are off.
+ */
+export function addressLimit(
+  app: FastifyInstance,
+  config: Config,
+  limit: RateLimit,
+  group: string,
+) {
+  if (!config.rateLimit.enabled) return { config: {}, onRequest: [] };
+  const limiters = groupLimiters.get(app) ?? new Map<string, onRequestAsyncHookHandler>();
+  groupLimiters.set(app, limiters);
+  let limiter = limiters.get(group);
+  if (!limiter) {
+    limiter = app.rateLimit({
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      keyGenerator: (request) => `${group}:ip:${request.ip}`,
+    });
+    limiters.set(group, limiter);
+  }
+  return { config: { rateLimit: false as const }, onRequest: [limiter] };
 }

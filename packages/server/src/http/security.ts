@@ -45,16 +45,21 @@ export const securityPlugin = fp(async (app: FastifyInstance, { config }: { conf
     referrerPolicy: { policy: 'same-origin' },
   });
   // No credentials: a page on another origin can use a token it holds, never the cookie.
-  await app.register(cors, {
+  // The delegator's answer is the whole per-request configuration (@fastify/cors ignores
+  // options registered next to a delegator), so it carries everything.
+  const crossOrigin = {
+    origin: '*',
     credentials: false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposedHeaders: ['Link', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
     maxAge: 600,
+  };
+  await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const allowed = CROSS_ORIGIN_PATHS.test(request.url);
-      callback(null, allowed ? { origin: '*' } : { origin: false });
+      callback(null, allowed ? crossOrigin : { origin: false });
     },
   });
 });

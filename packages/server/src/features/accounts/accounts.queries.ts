@@ -1,7 +1,13 @@
 import type { Role } from '@rapport/schema';
 import type { Selectable } from 'kysely';
-import { prefixEnd } from '../../db/dialect';
-import { applyCursor, applyIdPage, type IdPage, type SortKey } from '../../db/pagination';
+import { forUpdate, prefixEnd } from '../../db/dialect';
+import {
+  applyCursor,
+  applyIdPage,
+  finishIdPage,
+  type IdPage,
+  type SortKey,
+} from '../../db/pagination';
 import type { AccountsTable, Db } from '../../db/tables';
 import { textToHtml } from '../../lib/html';
 import type { AccountScope } from '../visibility/visibility';
@@ -133,6 +139,17 @@ export async function countAccounts(
   return Number(row.n);
 }
 
+/** Ids of the active admins, locked until the caller's transaction ends. */
+export async function lockActiveAdminIds(trx: Db): Promise<number[]> {
+  const query = trx
+    .selectFrom('accounts')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('suspended', '=', 0);
+  const rows = await forUpdate(trx, query).execute();
+  return rows.map((row) => row.id);
+}
+
 const selectAccounts = (db: Db) => db.selectFrom('accounts').selectAll();
 type AccountQuery = ReturnType<typeof selectAccounts>;
 
@@ -208,5 +225,8 @@ export async function listAccountsForAdmin(
   query = options.q?.includes('@')
     ? query.where('accounts.email_key', '=', options.q.trim().toLowerCase())
     : matchingTerms(query, db, options.q);
-  return applyIdPage(query, 'accounts.id', options.page).execute();
+  return finishIdPage(
+    await applyIdPage(query, 'accounts.id', options.page).execute(),
+    options.page,
+  );
 }

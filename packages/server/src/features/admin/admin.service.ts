@@ -1,11 +1,12 @@
 import type { Role } from '@rapport/schema';
 import type { AppContext } from '../../context';
+import type { Db } from '../../db/tables';
 import { HttpError, notFound } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import {
   type AccountRow,
-  countAccounts,
   findAccountById,
+  lockActiveAdminIds,
   updateAccount,
 } from '../accounts/accounts.queries';
 import { revokeAccountTokens } from '../oauth/tokens.queries';
@@ -23,10 +24,14 @@ async function targetOf(
   return row;
 }
 
-/** An organisation must keep at least one active admin, or nobody can govern it. */
-async function assertNotLastAdmin(ctx: AppContext, row: AccountRow, action: string): Promise<void> {
+/**
+ * An organisation must keep at least one active admin, or nobody can govern it. Runs in the
+ * transaction that makes the change, with the admins' rows locked: two admins demoting each
+ * other at the same moment must not both succeed.
+ */
+async function assertNotLastAdmin(trx: Db, row: AccountRow, action: string): Promise<void> {
   if (row.role !== 'admin' || row.suspended === 1) return;
-  if ((await countAccounts(ctx.db, { role: 'admin', activeOnly: true })) <= 1) {
+  if ((await lockActiveAdminIds(trx)).length <= 1) {
     throw new HttpError(422, 'validation_failed', `You cannot ${action} the last active admin`);
   }
 }
@@ -39,8 +44,10 @@ export async function changeRole(
 ): Promise<AccountRow> {
   const row = await targetOf(ctx, viewer, id, 'change the role of');
   if (row.role === role) return row;
-  if (role !== 'admin') await assertNotLastAdmin(ctx, row, 'demote');
-  const updated = await updateAccount(ctx.db, id, { role, updated_at: Date.now() });
+  const updated = await ctx.db.transaction().execute(async (trx) => {
+    if (role !== 'admin') await assertNotLastAdmin(trx, row, 'demote');
+    return updateAccount(trx, id, { role, updated_at: Date.now() });
+  });
   ctx.events.emit({
     type: 'account.role_changed',
     account_id: String(id),
@@ -58,9 +65,9 @@ export async function suspendAccount(
 ): Promise<AccountRow> {
   const row = await targetOf(ctx, viewer, id, 'suspend');
   if (row.suspended === 1) return row;
-  await assertNotLastAdmin(ctx, row, 'suspend');
   const now = Date.now();
   const updated = await ctx.db.transaction().execute(async (trx) => {
+    await assertNotLastAdmin(trx, row, 'suspend');
     const changed = await updateAccount(trx, id, {
       suspended: 1,
       suspended_at: now,

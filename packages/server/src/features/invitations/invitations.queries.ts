@@ -1,7 +1,7 @@
 import type { InvitationState } from '@rapport/schema';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { applyIdPage, type IdPage } from '../../db/pagination';
+import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
 import type { Db, InvitationsTable } from '../../db/tables';
 
 export type InvitationRow = Selectable<InvitationsTable>;
@@ -48,7 +48,10 @@ export async function listInvitations(
         .where(sql<boolean>`(max_uses is null or uses < max_uses)`);
       break;
   }
-  return applyIdPage(query, 'invitations.id', options.page).execute();
+  return finishIdPage(
+    await applyIdPage(query, 'invitations.id', options.page).execute(),
+    options.page,
+  );
 }
 
 /** Takes one use of an invitation if it still has one; false when it was used up meanwhile. */

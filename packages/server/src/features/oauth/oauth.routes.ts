@@ -90,13 +90,12 @@ export function oauthRoutes(app: App, ctx: AppContext): void {
     async (request) => decideAuthorization(ctx, viewerOf(request), request.body),
   );
 
+  const signInLimit = addressLimit(app, ctx.config, ctx.config.rateLimit.signIn, 'sign-in');
   app.post(
     '/oauth/token',
     {
-      config: {
-        auth: 'public',
-        rateLimit: addressLimit(ctx.config, ctx.config.rateLimit.signIn, 'sign-in'),
-      },
+      config: { auth: 'public', ...signInLimit.config },
+      onRequest: signInLimit.onRequest,
       schema: { tags, body: TokenInput, response: { 200: Token } },
     },
     async (request) =>

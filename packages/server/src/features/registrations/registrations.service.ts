@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import { HttpError, validationFailed } from '../../errors';
+import { hashPassword } from '../../lib/passwords';
 import type { AccountRow } from '../accounts/accounts.queries';
 import { createAccount } from '../accounts/accounts.service';
 import { claimInvitationUse } from '../invitations/invitations.queries';
@@ -32,6 +33,9 @@ export async function signUp(ctx: AppContext, input: SignUp): Promise<AccountRow
       'Joining this server needs an invitation link',
     );
   }
+  // Hashed before the transaction: on SQLite a transaction holds the only connection, and
+  // argon2 inside it would stall every other request.
+  const passwordHash = await hashPassword(input.password);
   const account = await ctx.db.transaction().execute(async (trx) => {
     const invitation = code ? await usableInvitation(trx, code) : undefined;
     if (invitation?.email && invitation.email.toLowerCase() !== input.email.trim().toLowerCase()) {
@@ -41,6 +45,7 @@ export async function signUp(ctx: AppContext, input: SignUp): Promise<AccountRow
       username: input.username,
       email: input.email,
       password: input.password,
+      passwordHash,
       displayName: input.display_name,
       locale: input.locale,
       role: invitation?.role ?? 'member',

@@ -32,8 +32,8 @@ const tags = ['sessions'];
 
 /** Sign-in, sign-out, sign-up and first-run setup for the web app; registration for apps. */
 export function sessionsRoutes(app: App, ctx: AppContext): void {
-  const signInLimit = addressLimit(ctx.config, ctx.config.rateLimit.signIn, 'sign-in');
-  const signUpLimit = addressLimit(ctx.config, ctx.config.rateLimit.signUp, 'sign-up');
+  const signInLimit = addressLimit(app, ctx.config, ctx.config.rateLimit.signIn, 'sign-in');
+  const signUpLimit = addressLimit(app, ctx.config, ctx.config.rateLimit.signUp, 'sign-up');
 
   const openSession = async (
     account: AccountRow,
@@ -48,8 +48,8 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/rapport/v1/session',
     {
-      config: { auth: 'public', rateLimit: signInLimit },
-      onRequest: jsonOnly,
+      config: { auth: 'public', ...signInLimit.config },
+      onRequest: [...signInLimit.onRequest, jsonOnly],
       schema: { tags, body: SignInInput, response: { 200: Session } },
     },
     async (request, reply) => {
@@ -101,8 +101,8 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/rapport/v1/registrations',
     {
-      config: { auth: 'public', rateLimit: signUpLimit },
-      onRequest: jsonOnly,
+      config: { auth: 'public', ...signUpLimit.config },
+      onRequest: [...signUpLimit.onRequest, jsonOnly],
       schema: { tags, body: SignUpInput, response: { 200: Session } },
     },
     async (request, reply) => {
@@ -136,8 +136,8 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/rapport/v1/setup',
     {
-      config: { auth: 'public', rateLimit: signUpLimit },
-      onRequest: jsonOnly,
+      config: { auth: 'public', ...signUpLimit.config },
+      onRequest: [...signUpLimit.onRequest, jsonOnly],
       schema: { tags, body: SetupInput, response: { 200: Session } },
     },
     async (request, reply) => {
@@ -149,7 +149,8 @@ export function sessionsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v1/accounts',
     {
-      config: { auth: 'app', scopes: ['write:accounts'], rateLimit: signUpLimit },
+      config: { auth: 'app', scopes: ['write:accounts'], ...signUpLimit.config },
+      onRequest: signUpLimit.onRequest,
       schema: { tags: ['accounts'], body: RegisterAccountInput, response: { 200: Token } },
     },
     async (request) => {

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN, DEMO_MEMBER, seedDemo } from '../packages/server/src/demo/seed';
+import { findAccountByUsername } from '../packages/server/src/features/accounts/accounts.queries';
+import type { TestApp } from '../packages/server/test/harness';
+import {
+  DESKTOP,
+  launchBrowser,
+  openPage,
+  PHONE,
+  pageProblems,
+  screenshot,
+  seriousAccessibilityViolations,
+  setColourScheme,
+} from './support/browser';
+import { startE2EServer } from './support/server';
+import { signedInPage } from './support/session';
+
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startE2EServer({ RAPPORT_REGISTRATIONS: 'open' });
+  await seedDemo(t.ctx);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** Every page: no serious axe violation, no sideways scrolling, no script or CSP error. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
+  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await setColourScheme(page, scheme);
+    if (scheme === 'dark')
+      expect(await seriousAccessibilityViolations(page), `${name} (dark)`).toEqual([]);
+    await screenshot(page, `pages-${name}-${scheme}`);
+  }
+  await setColourScheme(page, 'light');
+  expect(pageProblems(page), name).toEqual([]);
+}
+
+const memberPages = [
+  '/',
+  '/people',
+  '/@ana_silva',
+  '/settings/profile',
+  '/settings/account',
+  '/no-such-page',
+];
+const adminPages = ['/admin/accounts', '/admin/invitations'];
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const)('every page on a %s', (label, viewport) => {
+  it('signed out: sign-in and sign-up', async () => {
+    const page = await openPage(browser, t.url, viewport);
+    for (const path of ['/sign-in', '/sign-up']) {
+      await page.goto(path);
+      await check(page, `${path.slice(1)}-${label}`);
+    }
+    await page.context().close();
+  });
+
+  it('as the demo member', async () => {
+    const ana = await findAccountByUsername(t.ctx.db, DEMO_MEMBER.username);
+    const page = await signedInPage(browser, t, ana as NonNullable<typeof ana>, viewport);
+    for (const path of memberPages) {
+      await page.goto(path);
+      await check(page, `${path === '/' ? 'home' : path.slice(1).replaceAll('/', '-')}-${label}`);
+    }
+    // The demo organisation fills the directory with people and portraits.
+    await page.goto('/people');
+    await page.getByRole('button', { name: 'Load more' }).waitFor();
+    expect(await page.getByRole('main').locator('img').count()).toBeGreaterThan(20);
+    await page.context().close();
+  });
+
+  it('as the demo admin', async () => {
+    const admin = await findAccountByUsername(t.ctx.db, DEMO_ADMIN.username);
+    const page = await signedInPage(browser, t, admin as NonNullable<typeof admin>, viewport);
+    for (const path of adminPages) {
+      await page.goto(path);
+      await check(page, `${path.slice(1).replaceAll('/', '-')}-${label}`);
+    }
+    await page.getByLabel('Show').selectOption('used_up');
+    await page.getByText('Autumn interns').waitFor();
+    await page.context().close();
+  });
+});

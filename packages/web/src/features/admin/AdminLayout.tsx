@@ -1,0 +1,23 @@
+import { NavLink, Outlet } from 'react-router';
+import { useT } from '../../i18n/I18nProvider';
+
+export function AdminLayout() {
+  const t = useT();
+  const linkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab tab-active' : 'tab');
+  return (
+    <div className="page page-wide">
+      <header className="page-header">
+        <h1>{t('admin.title')}</h1>
+      </header>
+      <nav className="tabs" aria-label={t('admin.nav')}>
+        <NavLink to="/admin/accounts" className={linkClass}>
+          {t('admin.accountsTab')}
+        </NavLink>
+        <NavLink to="/admin/invitations" className={linkClass}>
+          {t('admin.invitationsTab')}
+        </NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

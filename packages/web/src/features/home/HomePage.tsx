@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { listPeople } from '../../api/accounts';
+import { queryKeys } from '../../api/query-keys';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/FormMessage';
+import { ArrowRightIcon, UserPlusIcon } from '../../components/icons';
+import { PeopleSkeleton } from '../../components/Skeleton';
+import { usePageTitle } from '../../components/use-page-title';
+import { useT } from '../../i18n/I18nProvider';
+import { useCurrentAccount } from '../auth/session';
+import { PersonCard } from '../people/PersonCard';
+import { ProfileCompletion } from './ProfileCompletion';
+
+const PREVIEW_SIZE = 6;
+
+function PeoplePreview({ ownId }: { ownId: string }) {
+  const t = useT();
+  const headingId = useId();
+  const people = useQuery({
+    queryKey: [...queryKeys.people(''), 'preview'],
+    queryFn: () => listPeople({ limit: PREVIEW_SIZE + 1 }),
+  });
+  const others = people.data?.items.filter((person) => person.id !== ownId).slice(0, PREVIEW_SIZE);
+  return (
+    <section aria-labelledby={headingId} className="section">
+      <div className="section-heading">
+        <h2 id={headingId} className="section-title">
+          {t('home.peopleTitle')}
+        </h2>
+        <Link to="/people" className="link-with-icon">
+          {t('home.peopleAll')}
+          <ArrowRightIcon size={16} />
+        </Link>
+      </div>
+      {people.isPending ? (
+        <PeopleSkeleton count={3} />
+      ) : people.isError ? (
+        <ErrorState error={people.error} onRetry={() => people.refetch()} />
+      ) : others && others.length > 0 ? (
+        <ul className="people-grid">
+          {others.map((person) => (
+            <li key={person.id}>
+              <PersonCard person={person} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title={t('home.peopleEmpty')} />
+      )}
+    </section>
+  );
+}
+
+export function HomePage() {
+  const t = useT();
+  const account = useCurrentAccount();
+  const adminHeadingId = useId();
+  usePageTitle(t('home.title'));
+  const name = account.display_name || account.username;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('home.welcome', { name })}</h1>
+        <p className="muted">{t('home.welcomeBack')}</p>
+      </header>
+      <div className="home-grid">
+        <ProfileCompletion account={account} />
+        {account.rapport_role === 'admin' && (
+          <section className="card admin-card" aria-labelledby={adminHeadingId}>
+            <h2 id={adminHeadingId} className="card-title">
+              {t('home.adminTitle')}
+            </h2>
+            <p className="muted">{t('home.adminBody')}</p>
+            <div className="button-row">
+              <Link className="button button-primary" to="/admin/invitations">
+                <UserPlusIcon size={18} />
+                {t('home.adminInvite')}
+              </Link>
+              <Link className="button button-secondary" to="/admin/accounts">
+                {t('home.adminAccounts')}
+              </Link>
+            </div>
+          </section>
+        )}
+      </div>
+      <PeoplePreview ownId={account.id} />
+    </div>
+  );
+}

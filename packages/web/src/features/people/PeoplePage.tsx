@@ -1,0 +1,109 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { listPeople } from '../../api/accounts';
+import { queryKeys } from '../../api/query-keys';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/FormMessage';
+import { SearchIcon } from '../../components/icons';
+import { PeopleSkeleton } from '../../components/Skeleton';
+import { usePageTitle } from '../../components/use-page-title';
+import { useT } from '../../i18n/I18nProvider';
+import { PersonCard } from './PersonCard';
+import { useDebouncedValue } from './use-debounced-value';
+
+const PAGE_SIZE = 24;
+
+/** The search box and the `?q=` in the address bar follow each other, debounced. */
+function useSearchQuery(): [input: string, setInput: (value: string) => void, query: string] {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q')?.trim() ?? '';
+  const [input, setInput] = useState(query);
+  const debounced = useDebouncedValue(input.trim(), 300);
+  const lastQuery = useRef(query);
+
+  useEffect(() => {
+    if (debounced === lastQuery.current) return;
+    lastQuery.current = debounced;
+    setParams(debounced ? { q: debounced } : {}, { replace: true });
+  }, [debounced, setParams]);
+
+  // Back/forward or a link changed the address: show what it searches.
+  useEffect(() => {
+    if (query === lastQuery.current) return;
+    lastQuery.current = query;
+    setInput(query);
+  }, [query]);
+
+  return [input, setInput, query];
+}
+
+export function PeoplePage() {
+  const t = useT();
+  const searchId = useId();
+  const [input, setInput, query] = useSearchQuery();
+  usePageTitle(t('people.title'));
+  const people = useInfiniteQuery({
+    queryKey: queryKeys.people(query),
+    queryFn: ({ pageParam }) => listPeople({ q: query, limit: PAGE_SIZE }, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: (previous) => previous,
+  });
+  const items = people.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('people.title')}</h1>
+        <p className="muted">{t('people.intro')}</p>
+      </header>
+      <search className="search-box">
+        <label htmlFor={searchId} className="visually-hidden">
+          {t('people.search')}
+        </label>
+        <SearchIcon />
+        <input
+          id={searchId}
+          type="search"
+          className="input search-input"
+          placeholder={t('people.searchPlaceholder')}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </search>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {people.isSuccess ? t('people.results', { count: items.length }) : ''}
+      </p>
+      {people.isPending ? (
+        <PeopleSkeleton />
+      ) : people.isError ? (
+        <ErrorState error={people.error} onRetry={() => people.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={query ? t('people.empty', { query }) : t('people.emptyAll')}>
+          {query && <p>{t('people.emptyHint')}</p>}
+        </EmptyState>
+      ) : (
+        <div className={people.isPlaceholderData ? 'is-refreshing' : undefined}>
+          <ul className="people-grid">
+            {items.map((person) => (
+              <li key={person.id}>
+                <PersonCard person={person} />
+              </li>
+            ))}
+          </ul>
+          {people.hasNextPage && (
+            <div className="load-more">
+              <Button pending={people.isFetchingNextPage} onClick={() => people.fetchNextPage()}>
+                {people.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

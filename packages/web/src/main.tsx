@@ -1,0 +1,49 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+import { ApiRequestError } from './api/errors';
+import { handleSessionLoss } from './features/auth/session';
+import { I18nProvider } from './i18n/I18nProvider';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/buttons.css';
+import './styles/cards.css';
+import './styles/overlays.css';
+import './styles/feedback.css';
+import './styles/tables.css';
+import './styles/forms.css';
+import './styles/auth.css';
+import './styles/people.css';
+import './styles/profile.css';
+import './styles/admin.css';
+
+/** Retry only what may pass on a second try: network failures and server errors. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return false;
+  return (error.status === 0 || error.status >= 500) && failureCount < 2;
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => handleSessionLoss(queryClient, error) }),
+  mutationCache: new MutationCache({ onError: (error) => handleSessionLoss(queryClient, error) }),
+  defaultOptions: {
+    queries: { retry: shouldRetry, staleTime: 30_000 },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nProvider>
+  </StrictMode>,
+);
