@@ -136,11 +136,14 @@ const FieldInput = z.object({
 /** A list sent as JSON array, as Mastodon's `fields_attributes` hash ({"0": {...}}), or both. */
 const FieldsAttributes = z.preprocess(
   (value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.keys(value)
-          .sort((a, b) => Number(a) - Number(b))
-          .map((key) => (value as Record<string, unknown>)[key])
-      : value,
+    // An empty value clears the list (a form cannot send an empty list otherwise).
+    value === ''
+      ? []
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.keys(value)
+            .sort((a, b) => Number(a) - Number(b))
+            .map((key) => (value as Record<string, unknown>)[key])
+        : value,
   z.array(FieldInput).max(ACCOUNT_LIMITS.customFields + 4, 'has too many fields'),
 );
 

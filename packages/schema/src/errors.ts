@@ -29,6 +29,7 @@ export const ErrorCode = z.enum([
   'invalid_grant',
   'unauthorized_client',
   'unsupported_grant_type',
+  'unsupported_response_type',
   'invalid_scope',
   'access_denied',
 ]);

@@ -86,17 +86,25 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['PORT', '3.5'],
     ['RAPPORT_REGISTRATIONS', 'maybe'],
-    ['DATABASE_URL', 'mysql://x'],
     ['RAPPORT_PUBLIC_URL', 'ftp://x'],
     ['RAPPORT_PUBLIC_URL', 'not a url'],
     ['RAPPORT_RATE_LIMIT', 'sometimes'],
     ['RAPPORT_RATE_LIMIT_SIGN_IN', 'lots'],
     ['RAPPORT_RATE_LIMIT_SIGN_UP', '5 per minute'],
-    ['REDIS_URL', 'http://cache'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.message).toContain(`${name}:`);
     expect(error.message).toContain(JSON.stringify(value));
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://rapport:hunter2@db/rapport'],
+    ['REDIS_URL', 'http://:hunter2@cache'],
+    ['SMTP_URL', 'http://mail:hunter2@mail'],
+  ])('refuses %s without echoing a value that may hold a password', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.message).toContain(`${name}:`);
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('lists every bad variable at once', () => {

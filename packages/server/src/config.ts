@@ -100,6 +100,13 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'RAPPORT_ADMIN_PASSWORD',
+]);
+
 const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 /** The only reader of process.env: validates everything and explains what is wrong. */
@@ -111,7 +118,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const got = blankless[name] === undefined ? '' : ` (got ${JSON.stringify(blankless[name])})`;
+      const value = blankless[name];
+      // Connection strings and passwords may hold secrets: never echo them into logs.
+      const got =
+        value === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(value)})`;
       return `  ${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -17,6 +17,12 @@ import {
   insertAccount,
   updateAccount,
 } from './accounts.queries';
+import { foldText } from './terms';
+
+/** The directory's order: names compared without case or accents ("Émile" next to "Emma"). */
+function sortNameOf(displayName: string, username: string): string {
+  return foldText(displayName || username);
+}
 
 export interface NewAccount {
   username: string;
@@ -56,7 +62,7 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
     password_hash: input.passwordHash ?? (await hashPassword(input.password)),
     role: input.role,
     display_name: displayName,
-    sort_name: (displayName || input.username).toLowerCase(),
+    sort_name: sortNameOf(displayName, input.username),
     title: '',
     department: '',
     location: '',
@@ -141,7 +147,9 @@ function applyFields(patch: Patch, fields: Array<{ name: string; value: string }
     if (key) {
       seen.add(key);
       if (key === 'skills') patch.skills = JSON.stringify(splitSkills(field.value));
-      else patch[key] = field.value.slice(0, ACCOUNT_LIMITS[key]);
+      else if (field.value.length > ACCOUNT_LIMITS[key]) {
+        throw validationFailed({ [key]: [`must be at most ${ACCOUNT_LIMITS[key]} characters`] });
+      } else patch[key] = field.value;
     } else if (name !== '' || field.value !== '') {
       own.push({ name, value: field.value });
     }
@@ -210,7 +218,7 @@ export async function updateCredentials(
   for (const key of Object.keys(patch) as Array<keyof Patch>)
     if (patch[key] === undefined) delete patch[key];
   if (patch.display_name !== undefined) {
-    patch.sort_name = (patch.display_name || current.username).toLowerCase();
+    patch.sort_name = sortNameOf(patch.display_name, current.username);
   }
 
   let storedAvatar: string | undefined;

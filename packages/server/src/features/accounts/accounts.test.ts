@@ -183,6 +183,28 @@ describe('PATCH /api/v1/accounts/update_credentials', () => {
     expect(res.body.fields).toEqual([{ name: 'Department', value: 'New dept', verified_at: null }]);
   });
 
+  it('an empty fields_attributes clears the fields (forms cannot send an empty list)', async () => {
+    const { token } = await createAccountWithToken(t.ctx, {
+      profile: { title: 'Keeps', fields: '[{"name":"A","value":"1"}]' },
+    });
+    const body = formBody({ fields_attributes: '', title: 'Keeps' });
+    const res = await api(t.app, token).patch(UPDATE, body.payload, body.headers);
+    expect(res.status).toBe(200);
+    expect(res.body.source.fields).toEqual([{ name: 'Title', value: 'Keeps', verified_at: null }]);
+  });
+
+  it('an over-long Title sent as a profile field is refused like the attribute itself', async () => {
+    const { account, token } = await createAccountWithToken(t.ctx, {
+      profile: { title: 'Before' },
+    });
+    const res = await api(t.app, token).patch(UPDATE, {
+      fields_attributes: [{ name: 'Title', value: 'x'.repeat(101) }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.details.title).toBeDefined();
+    expect((await accountRow(t.ctx, account.id))?.title).toBe('Before');
+  });
+
   it.each([
     ['an over-long display_name', { display_name: 'x'.repeat(101) }, 'display_name'],
     ['an over-long note', { note: 'x'.repeat(1001) }, 'note'],

@@ -22,6 +22,16 @@ export async function deleteSetting(db: Db, key: string): Promise<void> {
   await db.deleteFrom('server_settings').where('key', '=', key).execute();
 }
 
+/** Removes a setting and returns its value; only one of several concurrent callers gets it. */
+export async function takeSetting(db: Db, key: string): Promise<string | undefined> {
+  const row = await db
+    .deleteFrom('server_settings')
+    .where('key', '=', key)
+    .returning('value')
+    .executeTakeFirst();
+  return row?.value;
+}
+
 /** Created once, on the first start; every later start (and every node) reads the same. */
 export async function loadSecretKey(db: Db): Promise<string> {
   await db

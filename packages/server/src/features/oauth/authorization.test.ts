@@ -218,7 +218,7 @@ describe('refused authorization requests', () => {
       { code_challenge: 'abc', code_challenge_method: 'plain' },
       'invalid_request',
     ],
-    ['another response type', { response_type: 'token' }, 'unsupported_grant_type'],
+    ['another response type', { response_type: 'token' }, 'unsupported_response_type'],
   ])('refuses %s in the preview and the decision', async (_case, params, code) => {
     const base = { client_id: client.client_id, redirect_uri: REDIRECT_URI, ...params };
     const preview = await api(t.app).get(`/api/rapport/v1/oauth/authorization?${query(base)}`);

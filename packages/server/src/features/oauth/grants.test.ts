@@ -64,6 +64,17 @@ describe('client_credentials grant', () => {
     expect(await rowCounts(t.ctx)).toEqual(before);
   });
 
+  it('grants a narrower child of a registered scope (read -> read:accounts)', async () => {
+    const res = await api(t.app).post('/oauth/token', {
+      grant_type: 'client_credentials',
+      client_id: client.client_id,
+      client_secret: client.client_secret,
+      scope: 'read:accounts write:statuses',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toBe('read:accounts write:statuses');
+  });
+
   it('accepts client_secret_basic (HTTP Basic) and a urlencoded body', async () => {
     const body = formBody({ grant_type: 'client_credentials', scope: 'read' });
     const res = await api(t.app).post('/oauth/token', body.payload, {

@@ -24,7 +24,7 @@ import {
   insertApplication,
   insertAuthorizationCode,
 } from './oauth.queries';
-import { isKnownScope, parseScopes } from './scopes';
+import { hasScope, isKnownScope, parseScopes } from './scopes';
 import { findActiveToken, insertToken, revokeTokenByHash } from './tokens.queries';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -141,7 +141,8 @@ async function authenticateClient(
 function grantableScopes(app: ApplicationRow, requested: string | undefined): string[] {
   const scopes = parseScopes(requested);
   const allowed = app.scopes.split(' ');
-  if (!scopes.every((scope) => isKnownScope(scope) && allowed.includes(scope))) {
+  // An app registered with `read` may ask for `read:accounts` alone (least privilege).
+  if (!scopes.every((scope) => isKnownScope(scope) && hasScope(allowed, scope))) {
     throw new HttpError(
       400,
       'invalid_scope',
@@ -157,7 +158,7 @@ export async function previewAuthorization(
   request: AuthorizationRequest,
 ): Promise<{ app: ApplicationRow; scopes: string[]; preview: AuthorizationPreview }> {
   if (request.response_type !== 'code') {
-    throw new HttpError(400, 'unsupported_grant_type', 'Only response_type=code is supported');
+    throw new HttpError(400, 'unsupported_response_type', 'Only response_type=code is supported');
   }
   const app = await findApplicationByClientId(ctx.db, request.client_id);
   if (!app || app.first_party === 1) {

@@ -1,11 +1,12 @@
 import { Email, Password, Username } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { HttpError } from '../../errors';
+import { hashPassword } from '../../lib/passwords';
 import { DAY_MS } from '../../lib/time';
 import { hashToken, randomToken, safeEqual } from '../../lib/tokens';
 import { type AccountRow, countAccounts } from '../accounts/accounts.queries';
 import { createAccount } from '../accounts/accounts.service';
-import { deleteSetting, getSetting, setSetting } from '../instance/settings.queries';
+import { deleteSetting, getSetting, setSetting, takeSetting } from '../instance/settings.queries';
 
 const SETUP_KEY = 'setup_token';
 const SETUP_TTL_MS = DAY_MS;
@@ -49,17 +50,21 @@ export async function completeSetup(
       'This setup link is not valid any more; restart Rapport to print a new one',
     );
   if (!(await isSetupTokenValid(ctx, input.token))) throw invalid();
+  // Hashing takes a while; on SQLite the transaction below holds the only connection.
+  const passwordHash = await hashPassword(input.password);
   const account = await ctx.db.transaction().execute(async (trx) => {
+    // Taking the token out first makes it single-use when two people submit at once: only
+    // one delete finds the row (a failure below rolls the delete back).
+    if (!(await takeSetting(trx, SETUP_KEY))) throw invalid();
     if ((await countAccounts(trx, { role: 'admin' })) > 0) throw invalid();
-    const created = await createAccount(trx, {
+    return createAccount(trx, {
       username: input.username,
       email: input.email,
       password: input.password,
+      passwordHash,
       displayName: input.display_name,
       role: 'admin',
     });
-    await deleteSetting(trx, SETUP_KEY);
-    return created;
   });
   ctx.events.emit({ type: 'account.created', account_id: String(account.id), invited_by_id: null });
   return account;

@@ -69,6 +69,25 @@ describe('first-run setup', () => {
     expect(await rowCounts(ctx)).toEqual(before);
   });
 
+  it('lets only one of two simultaneous completions through', async () => {
+    const { app, ctx } = await start();
+    const token = tokenOf((await prepareSetupLink(ctx)) as string);
+    const results = await Promise.all([
+      api(app).post('/api/rapport/v1/setup', admin(token)),
+      api(app).post(
+        '/api/rapport/v1/setup',
+        admin(token, { username: 'rival', email: 'rival@example.com' }),
+      ),
+    ]);
+    expect(results.map((res) => res.status).sort()).toEqual([200, 404]);
+    const admins = await ctx.db
+      .selectFrom('accounts')
+      .select('username')
+      .where('role', '=', 'admin')
+      .execute();
+    expect(admins).toHaveLength(1);
+  });
+
   it('refuses a wrong token and bad input, creating nothing', async () => {
     const { app, ctx } = await start();
     const token = tokenOf((await prepareSetupLink(ctx)) as string);
