@@ -1,45 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findAccountById } from '../packages/server/src/features/accounts/accounts.queries';
 import { createAccount, PASSWORD } from '../packages/server/test/factories';
-import type { TestApp } from '../packages/server/test/harness';
 import {
   DESKTOP,
-  launchBrowser,
   PHONE,
   pageProblems,
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { startE2EServer } from './support/server';
 import { signedInPage, signInThroughForm } from './support/session';
+import { e2eSuite } from './support/suite';
 
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await startE2EServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const e = e2eSuite();
 
 describe('administration', () => {
   it('suspends an account, which ends its sessions, and lets it back in after unsuspending', async () => {
-    const admin = await createAccount(t.ctx, {
+    const admin = await createAccount(e.t.ctx, {
       username: 'root',
       displayName: 'Rita Admin',
       role: 'admin',
     });
-    const member = await createAccount(t.ctx, { username: 'max', displayName: 'Max Weber' });
+    const member = await createAccount(e.t.ctx, { username: 'max', displayName: 'Max Weber' });
 
-    const memberPage = await signedInPage(browser, t, member, PHONE);
+    const memberPage = await signedInPage(e.browser, e.t, member, PHONE);
     await memberPage.goto('/');
     await memberPage.getByRole('heading', { name: 'Welcome, Max Weber' }).waitFor();
 
-    const page = await signedInPage(browser, t, admin, DESKTOP);
+    const page = await signedInPage(e.browser, e.t, admin, DESKTOP);
     await page.goto('/admin/accounts');
     await page.getByRole('button', { name: 'Suspend Max Weber' }).click();
     const dialog = page.getByRole('dialog', { name: 'Suspend Max Weber?' });
@@ -48,7 +35,7 @@ describe('administration', () => {
     await screenshot(page, 'admin-suspend-dialog-desktop');
     await dialog.getByRole('button', { name: 'Suspend' }).click();
     await page.getByText('Max Weber has been suspended.').waitFor();
-    expect((await findAccountById(t.ctx.db, member.id))?.suspended).toBe(1);
+    expect((await findAccountById(e.t.ctx.db, member.id))?.suspended).toBe(1);
     await screenshot(page, 'admin-suspended-desktop');
 
     // Max's open session stops working: the next page load lands on sign-in.
@@ -65,7 +52,9 @@ describe('administration', () => {
     await page.getByLabel('Status').selectOption('suspended');
     await page.getByRole('button', { name: 'Unsuspend Max Weber' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Unsuspend' }).click();
-    await expect.poll(async () => (await findAccountById(t.ctx.db, member.id))?.suspended).toBe(0);
+    await expect
+      .poll(async () => (await findAccountById(e.t.ctx.db, member.id))?.suspended)
+      .toBe(0);
     await signInThroughForm(memberPage, 'max', PASSWORD);
     // Back where Max was going when the session ended.
     await memberPage.getByLabel('Search people').waitFor();
@@ -74,26 +63,26 @@ describe('administration', () => {
   });
 
   it('changes a role, and never the admin’s own', async () => {
-    const admin = await createAccount(t.ctx, {
+    const admin = await createAccount(e.t.ctx, {
       username: 'boss',
       displayName: 'Bea Boss',
       role: 'admin',
     });
-    const member = await createAccount(t.ctx, { username: 'nia', displayName: 'Nia Okafor' });
-    const page = await signedInPage(browser, t, admin, PHONE);
+    const member = await createAccount(e.t.ctx, { username: 'nia', displayName: 'Nia Okafor' });
+    const page = await signedInPage(e.browser, e.t, admin, PHONE);
     await page.goto('/admin/accounts');
     await page.getByLabel('Role of Nia Okafor').selectOption('guest');
     await page.getByText(/Nia Okafor is now Guest/).waitFor();
-    expect((await findAccountById(t.ctx.db, member.id))?.role).toBe('guest');
+    expect((await findAccountById(e.t.ctx.db, member.id))?.role).toBe('guest');
     expect(await page.getByLabel('Role of Bea Boss').isDisabled()).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'admin-accounts-phone');
 
     // A member cannot reach the admin pages.
     const memberPage = await signedInPage(
-      browser,
-      t,
-      await createAccount(t.ctx, { username: 'eve' }),
+      e.browser,
+      e.t,
+      await createAccount(e.t.ctx, { username: 'eve' }),
       PHONE,
     );
     await memberPage.goto('/admin/accounts');

@@ -1,40 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findAccountByUsername } from '../packages/server/src/features/accounts/accounts.queries';
 import { prepareSetupLink } from '../packages/server/src/features/sessions/setup.service';
-import type { TestApp } from '../packages/server/test/harness';
 import {
   DESKTOP,
-  launchBrowser,
   openPage,
   PHONE,
   pageProblems,
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { startE2EServer } from './support/server';
 import { signInThroughForm } from './support/session';
+import { e2eSuite } from './support/suite';
 
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await startE2EServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const e = e2eSuite();
 
 describe('a new organisation', () => {
   it('creates the first admin from the one-time setup link, then invites a colleague who joins', async () => {
-    const link = await prepareSetupLink(t.ctx);
+    const link = await prepareSetupLink(e.t.ctx);
     expect(link).toBeDefined();
     const setupPath = new URL(link as string).pathname;
 
     // The sign-in page explains where the setup link is while there is no admin.
-    const visitor = await openPage(browser, t.url, PHONE);
+    const visitor = await openPage(e.browser, e.t.url, PHONE);
     await visitor.goto('/sign-in');
     await expect
       .poll(() =>
@@ -47,7 +34,7 @@ describe('a new organisation', () => {
     await screenshot(visitor, 'first-run-sign-in-phone');
     await visitor.context().close();
 
-    const admin = await openPage(browser, t.url, DESKTOP);
+    const admin = await openPage(e.browser, e.t.url, DESKTOP);
     await admin.goto(setupPath);
     await admin.getByRole('heading', { name: 'Set up Rapport' }).waitFor();
     expect(await seriousAccessibilityViolations(admin)).toEqual([]);
@@ -58,11 +45,11 @@ describe('a new organisation', () => {
     await admin.getByLabel('Password', { exact: true }).fill('analytical engine');
     await admin.getByRole('button', { name: 'Create administrator account' }).click();
     await admin.getByRole('heading', { name: 'Welcome, Ada Lovelace' }).waitFor();
-    expect((await findAccountByUsername(t.ctx.db, 'ada'))?.role).toBe('admin');
+    expect((await findAccountByUsername(e.t.ctx.db, 'ada'))?.role).toBe('admin');
     await screenshot(admin, 'first-run-admin-home-desktop');
 
     // The link is spent.
-    const late = await openPage(browser, t.url, PHONE);
+    const late = await openPage(e.browser, e.t.url, PHONE);
     await late.goto(setupPath);
     await late.getByRole('heading', { name: 'Setup link not valid' }).waitFor();
     await late.context().close();
@@ -78,7 +65,7 @@ describe('a new organisation', () => {
     await screenshot(admin, 'first-run-invitation-desktop');
 
     // The colleague opens the link on a phone and joins.
-    const grace = await openPage(browser, t.url, PHONE);
+    const grace = await openPage(e.browser, e.t.url, PHONE);
     await grace.goto(new URL(inviteUrl).pathname);
     await grace.getByRole('heading', { name: 'You are invited' }).waitFor();
     expect(await seriousAccessibilityViolations(grace)).toEqual([]);
@@ -91,9 +78,9 @@ describe('a new organisation', () => {
     await grace.getByRole('button', { name: 'Create account' }).click();
     await grace.getByRole('heading', { name: 'Welcome, Grace Hopper' }).waitFor();
     await screenshot(grace, 'first-run-member-home-phone');
-    const created = await findAccountByUsername(t.ctx.db, 'grace');
+    const created = await findAccountByUsername(e.t.ctx.db, 'grace');
     expect(created?.role).toBe('member');
-    expect(created?.invited_by_id).toBe((await findAccountByUsername(t.ctx.db, 'ada'))?.id);
+    expect(created?.invited_by_id).toBe((await findAccountByUsername(e.t.ctx.db, 'ada'))?.id);
 
     // She signs out and back in.
     await grace.getByRole('button', { name: /Account menu/ }).click();
@@ -106,7 +93,7 @@ describe('a new organisation', () => {
     await grace.getByRole('heading', { name: 'Welcome, Grace Hopper' }).waitFor();
 
     // The invitation was for one person: it is used up now.
-    const other = await openPage(browser, t.url, PHONE);
+    const other = await openPage(e.browser, e.t.url, PHONE);
     await other.goto(new URL(inviteUrl).pathname);
     await other.getByRole('heading', { name: 'Invitation not valid' }).waitFor();
 

@@ -1,32 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount, PASSWORD } from '../packages/server/test/factories';
-import type { TestApp } from '../packages/server/test/harness';
 import {
-  launchBrowser,
   openPage,
   PHONE,
   pageProblems,
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { startE2EServer } from './support/server';
+import { e2eSuite } from './support/suite';
 
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await startE2EServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const e = e2eSuite();
 
 async function registerApp(redirectUri: string) {
-  const response = await fetch(`${t.url}/api/v1/apps`, {
+  const response = await fetch(`${e.t.url}/api/v1/apps`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -41,7 +28,7 @@ async function registerApp(redirectUri: string) {
 
 describe('a Mastodon app signs in through the browser', () => {
   it('shows sign-in then consent, redirects back with a code, and the code becomes a working token', async () => {
-    await createAccount(t.ctx, { username: 'june', displayName: 'June Park' });
+    await createAccount(e.t.ctx, { username: 'june', displayName: 'June Park' });
     const redirectUri = 'https://pocket.example/callback';
     const app = await registerApp(redirectUri);
     const verifier = randomBytes(32).toString('base64url');
@@ -56,7 +43,7 @@ describe('a Mastodon app signs in through the browser', () => {
       code_challenge_method: 'S256',
     });
 
-    const page = await openPage(browser, t.url, PHONE);
+    const page = await openPage(e.browser, e.t.url, PHONE);
     // The app's own page is outside this machine: catch the redirect instead of loading it.
     let redirectedTo: string | undefined;
     await page.route('https://pocket.example/**', (route) => {
@@ -78,7 +65,7 @@ describe('a Mastodon app signs in through the browser', () => {
     expect(back.searchParams.get('state')).toBe('xyz');
     const code = back.searchParams.get('code');
     expect(code).toBeTruthy();
-    const token = await fetch(`${t.url}/oauth/token`, {
+    const token = await fetch(`${e.t.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -90,7 +77,7 @@ describe('a Mastodon app signs in through the browser', () => {
       }),
     }).then((r) => r.json() as Promise<{ access_token: string; scope: string }>);
     expect(token.scope).toBe('read write');
-    const me = await fetch(`${t.url}/api/v1/accounts/verify_credentials`, {
+    const me = await fetch(`${e.t.url}/api/v1/accounts/verify_credentials`, {
       headers: { authorization: `Bearer ${token.access_token}` },
     }).then((r) => r.json() as Promise<{ username: string }>);
     expect(me.username).toBe('june');

@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, DEMO_MEMBER, seedDemo } from '../packages/server/src/demo/seed';
 import { findAccountByUsername } from '../packages/server/src/features/accounts/accounts.queries';
-import type { TestApp } from '../packages/server/test/harness';
 import {
   DESKTOP,
-  launchBrowser,
   openPage,
   PHONE,
   pageProblems,
@@ -13,21 +11,10 @@ import {
   seriousAccessibilityViolations,
   setColourScheme,
 } from './support/browser';
-import { startE2EServer } from './support/server';
 import { signedInPage } from './support/session';
+import { e2eSuite } from './support/suite';
 
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await startE2EServer({ RAPPORT_REGISTRATIONS: 'open' });
-  await seedDemo(t.ctx);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const e = e2eSuite({ RAPPORT_REGISTRATIONS: 'open' }, (t) => seedDemo(t.ctx));
 
 /** Every page: no serious axe violation, no sideways scrolling, no script or CSP error. */
 async function check(page: Page, name: string): Promise<void> {
@@ -67,7 +54,7 @@ describe.each([
   ['desktop', DESKTOP],
 ] as const)('every page on a %s', (label, viewport) => {
   it('signed out: sign-in and sign-up', async () => {
-    const page = await openPage(browser, t.url, viewport);
+    const page = await openPage(e.browser, e.t.url, viewport);
     for (const path of ['/sign-in', '/sign-up']) {
       await page.goto(path);
       await check(page, `${path.slice(1)}-${label}`);
@@ -76,8 +63,8 @@ describe.each([
   });
 
   it('as the demo member', async () => {
-    const ana = await findAccountByUsername(t.ctx.db, DEMO_MEMBER.username);
-    const page = await signedInPage(browser, t, ana as NonNullable<typeof ana>, viewport);
+    const ana = await findAccountByUsername(e.t.ctx.db, DEMO_MEMBER.username);
+    const page = await signedInPage(e.browser, e.t, ana as NonNullable<typeof ana>, viewport);
     for (const path of memberPages) {
       await page.goto(path);
       await check(page, `${path === '/' ? 'home' : path.slice(1).replaceAll('/', '-')}-${label}`);
@@ -90,8 +77,8 @@ describe.each([
   });
 
   it('as the demo admin', async () => {
-    const admin = await findAccountByUsername(t.ctx.db, DEMO_ADMIN.username);
-    const page = await signedInPage(browser, t, admin as NonNullable<typeof admin>, viewport);
+    const admin = await findAccountByUsername(e.t.ctx.db, DEMO_ADMIN.username);
+    const page = await signedInPage(e.browser, e.t, admin as NonNullable<typeof admin>, viewport);
     for (const path of adminPages) {
       await page.goto(path);
       await check(page, `${path.slice(1).replaceAll('/', '-')}-${label}`);

@@ -1,39 +1,29 @@
-import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findAccountById } from '../packages/server/src/features/accounts/accounts.queries';
 import { createAccount } from '../packages/server/test/factories';
-import type { TestApp } from '../packages/server/test/harness';
 import {
   DESKTOP,
-  launchBrowser,
   PHONE,
   pageProblems,
   screenshot,
   seriousAccessibilityViolations,
   setColourScheme,
 } from './support/browser';
-import { startE2EServer } from './support/server';
 import { signedInPage } from './support/session';
+import { e2eSuite } from './support/suite';
 
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await startE2EServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const e = e2eSuite();
 
 describe('profiles', () => {
   it('lets a member fill in their profile with a photo, and colleagues find it', async () => {
-    const lin = await createAccount(t.ctx, { username: 'lin', displayName: 'Lin Chen' });
-    const colleague = await createAccount(t.ctx, { username: 'omar', displayName: 'Omar Haddad' });
+    const lin = await createAccount(e.t.ctx, { username: 'lin', displayName: 'Lin Chen' });
+    const colleague = await createAccount(e.t.ctx, {
+      username: 'omar',
+      displayName: 'Omar Haddad',
+    });
 
-    const page = await signedInPage(browser, t, lin, PHONE);
+    const page = await signedInPage(e.browser, e.t, lin, PHONE);
     await page.goto('/settings/profile');
     await page.getByRole('button', { name: 'Save profile' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -65,13 +55,13 @@ describe('profiles', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
 
-    const saved = await findAccountById(t.ctx.db, lin.id);
+    const saved = await findAccountById(e.t.ctx.db, lin.id);
     expect(saved?.title).toBe('Data Engineer');
     expect(JSON.parse(saved?.skills ?? '[]')).toEqual(['Python', 'Airflow', 'PostgreSQL']);
     expect(saved?.avatar_file).toMatch(/^avatars\/.+\.jpg$/);
 
     // The colleague finds Lin by skill in the directory and opens the profile.
-    const other = await signedInPage(browser, t, colleague, DESKTOP);
+    const other = await signedInPage(e.browser, e.t, colleague, DESKTOP);
     await other.goto('/people');
     await other.getByLabel('Search people').fill('airfl');
     const results = other.getByRole('main');
@@ -108,8 +98,8 @@ describe('profiles', () => {
   });
 
   it('refuses a file that is not an image and keeps the saved photo', async () => {
-    const kai = await createAccount(t.ctx, { username: 'kai', displayName: 'Kai Larsen' });
-    const page = await signedInPage(browser, t, kai, DESKTOP);
+    const kai = await createAccount(e.t.ctx, { username: 'kai', displayName: 'Kai Larsen' });
+    const page = await signedInPage(e.browser, e.t, kai, DESKTOP);
     await page.goto('/settings/profile');
     await page.getByLabel('Choose a photo').setInputFiles({
       name: 'notes.png',
@@ -118,6 +108,6 @@ describe('profiles', () => {
     });
     await page.getByText('This file could not be read as an image').waitFor();
     await screenshot(page, 'profile-editor-bad-photo-desktop');
-    expect((await findAccountById(t.ctx.db, kai.id))?.avatar_file).toBeNull();
+    expect((await findAccountById(e.t.ctx.db, kai.id))?.avatar_file).toBeNull();
   });
 });

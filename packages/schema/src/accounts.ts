@@ -1,24 +1,6 @@
 import { z } from 'zod';
 import { CursorQuery, DateTime, FormBoolean, Id, Role, UploadedFile } from './common';
-
-export const ACCOUNT_LIMITS = {
-  username: 30,
-  displayName: 100,
-  note: 1000,
-  title: 100,
-  department: 100,
-  location: 100,
-  skills: 20,
-  skill: 40,
-  customFields: 4,
-  fieldName: 255,
-  fieldValue: 255,
-  passwordMin: 8,
-  passwordMax: 256,
-  email: 254,
-  avatarBytes: 4 * 1024 * 1024,
-  avatarDescription: 1500,
-} as const;
+import { ACCOUNT_LIMITS } from './limits';
 
 /** Mastodon's rule: letters, digits and underscores. */
 export const Username = z

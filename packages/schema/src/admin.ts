@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Email } from './accounts';
 import { DateTime, FormInt, Id, PageQuery, Role } from './common';
 
-const AccountRef = z.object({ id: Id, username: z.string(), display_name: z.string() });
+export const AccountRef = z.object({ id: Id, username: z.string(), display_name: z.string() });
+export type AccountRef = z.infer<typeof AccountRef>;
 
 /** What an admin sees of an account: Rapport's own shape, not Mastodon's Admin::Account. */
 export const AdminAccount = z.object({

@@ -4,5 +4,6 @@ export * from './common';
 export * from './errors';
 export * from './events';
 export * from './instance';
+export * from './limits';
 export * from './oauth';
 export * from './sessions';

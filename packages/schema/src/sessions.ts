@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ACCOUNT_LIMITS, CredentialAccount, Email, Password, Username } from './accounts';
+import { CredentialAccount, Email, Password, Username } from './accounts';
 import { FormBoolean, RegistrationMode } from './common';
+import { ACCOUNT_LIMITS } from './limits';
 
 export const SignInInput = z.object({
   /** Email address or username. */

@@ -1,4 +1,4 @@
-import type { Account, AdminAccount, CredentialAccount, Field } from '@rapport/schema';
+import type { Account, AccountRef, AdminAccount, CredentialAccount, Field } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { MISSING_AVATAR_PATH, MISSING_HEADER_PATH } from '../../http/web-app';
 import { linkifyText } from '../../lib/html';
@@ -127,6 +127,15 @@ export function presentCredentialAccount(ctx: AppContext, row: AccountRow): Cred
   };
 }
 
+/** The short form of an account inside another entity (who invited, who created). */
+export function presentAccountRef(
+  row: Pick<AccountRow, 'id' | 'username' | 'display_name'> | undefined,
+): AccountRef | null {
+  return row
+    ? { id: String(row.id), username: row.username, display_name: row.display_name }
+    : null;
+}
+
 export function presentAdminAccount(
   ctx: AppContext,
   row: AccountRow,
@@ -145,8 +154,6 @@ export function presentAdminAccount(
     suspended_at: toIsoOrNull(row.suspended_at),
     created_at: toIso(row.created_at),
     last_sign_in_at: toIsoOrNull(row.last_sign_in_at),
-    invited_by: inviter
-      ? { id: String(inviter.id), username: inviter.username, display_name: inviter.display_name }
-      : null,
+    invited_by: presentAccountRef(inviter),
   };
 }

@@ -24,6 +24,16 @@ export async function findAccountsByIds(db: Db, ids: number[]): Promise<AccountR
   return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
 }
 
+/** The accounts that rows refer to (an inviter, a creator), in one query, as a lookup. */
+export async function referencedAccounts(
+  db: Db,
+  ids: Array<number | null>,
+): Promise<(id: number | null) => AccountRow | undefined> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  const byId = new Map((await findAccountsByIds(db, wanted)).map((row) => [row.id, row]));
+  return (id) => (id === null ? undefined : byId.get(id));
+}
+
 export async function findAccountByUsername(
   db: Db,
   username: string,

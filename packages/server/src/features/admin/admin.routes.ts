@@ -9,25 +9,19 @@ import { presentAdminAccount } from '../accounts/accounts.presenter';
 import {
   type AccountRow,
   findAccountById,
-  findAccountsByIds,
   listAccountsForAdmin,
+  referencedAccounts,
 } from '../accounts/accounts.queries';
 import { changeRole, suspendAccount, unsuspendAccount } from './admin.service';
 
 const tags = ['admin'];
 
 async function presentAll(ctx: AppContext, rows: AccountRow[]) {
-  const inviterIds = [...new Set(rows.map((row) => row.invited_by_id).filter((id) => id !== null))];
-  const inviters = new Map(
-    (await findAccountsByIds(ctx.db, inviterIds)).map((row) => [row.id, row]),
+  const inviter = await referencedAccounts(
+    ctx.db,
+    rows.map((row) => row.invited_by_id),
   );
-  return rows.map((row) =>
-    presentAdminAccount(
-      ctx,
-      row,
-      row.invited_by_id === null ? undefined : inviters.get(row.invited_by_id),
-    ),
-  );
+  return rows.map((row) => presentAdminAccount(ctx, row, inviter(row.invited_by_id)));
 }
 
 const presentOne = async (ctx: AppContext, row: AccountRow) =>

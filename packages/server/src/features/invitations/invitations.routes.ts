@@ -11,7 +11,7 @@ import { idPage } from '../../db/pagination';
 import type { App } from '../../http/app-types';
 import { viewerOf } from '../../http/auth';
 import { setIdPageLinks } from '../../http/pagination';
-import { findAccountsByIds } from '../accounts/accounts.queries';
+import { referencedAccounts } from '../accounts/accounts.queries';
 import { type InvitationRow, listInvitations } from './invitations.queries';
 import {
   createInvitation,
@@ -23,17 +23,11 @@ import {
 const tags = ['invitations'];
 
 async function presentAll(ctx: AppContext, rows: InvitationRow[]) {
-  const creatorIds = [...new Set(rows.map((row) => row.created_by_id).filter((id) => id !== null))];
-  const creators = new Map(
-    (await findAccountsByIds(ctx.db, creatorIds)).map((row) => [row.id, row]),
+  const creator = await referencedAccounts(
+    ctx.db,
+    rows.map((row) => row.created_by_id),
   );
-  return rows.map((row) =>
-    presentInvitation(
-      ctx,
-      row,
-      row.created_by_id === null ? undefined : creators.get(row.created_by_id),
-    ),
-  );
+  return rows.map((row) => presentInvitation(ctx, row, creator(row.created_by_id)));
 }
 
 export function invitationsRoutes(app: App, ctx: AppContext): void {

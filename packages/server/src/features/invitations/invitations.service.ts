@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { DAY_MS, toIso, toIsoOrNull } from '../../lib/time';
 import { readableCode } from '../../lib/tokens';
+import { presentAccountRef } from '../accounts/accounts.presenter';
 import { type AccountRow, findAccountById } from '../accounts/accounts.queries';
 import {
   findInvitationByCode,
@@ -43,9 +44,7 @@ export function presentInvitation(
     expires_at: toIsoOrNull(row.expires_at),
     revoked_at: toIsoOrNull(row.revoked_at),
     created_at: toIso(row.created_at),
-    created_by: creator
-      ? { id: String(creator.id), username: creator.username, display_name: creator.display_name }
-      : null,
+    created_by: presentAccountRef(creator),
     state: invitationState(row, Date.now()),
   };
 }

@@ -1,7 +1,7 @@
 import type { Session } from '@rapport/schema';
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { ErrorMessage } from '../../components/FormMessage';

@@ -1,7 +1,7 @@
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { changePassword } from '../../api/session';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';

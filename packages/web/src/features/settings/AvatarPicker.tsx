@@ -1,6 +1,6 @@
 import type { CredentialAccount } from '@rapport/schema';
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { Avatar } from '../../components/Avatar';
 import { isMissingAvatar } from '../../components/avatar';
 import { Button } from '../../components/Button';

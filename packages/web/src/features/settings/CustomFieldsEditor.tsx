@@ -1,5 +1,5 @@
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { useId } from 'react';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { CloseIcon, PlusIcon } from '../../components/icons';

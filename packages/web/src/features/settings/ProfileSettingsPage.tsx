@@ -1,9 +1,9 @@
 import type { CredentialAccount } from '@rapport/schema';
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { getOwnAccount, updateOwnAccount } from '../../api/accounts';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { TextAreaField, TextField } from '../../components/Field';

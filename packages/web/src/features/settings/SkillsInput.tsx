@@ -1,5 +1,5 @@
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { type ClipboardEvent, type KeyboardEvent, useId, useState } from 'react';
-import { ACCOUNT_LIMITS } from '../../api/limits';
 import { CloseIcon } from '../../components/icons';
 import { useT } from '../../i18n/I18nProvider';
 import { addSkills } from './skills';

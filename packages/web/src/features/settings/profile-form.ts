@@ -1,5 +1,5 @@
 import type { CredentialAccount } from '@rapport/schema';
-import { ACCOUNT_LIMITS } from '../../api/limits';
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 import { customFields } from '../profile/profile-fields';
 
 export interface CustomField {

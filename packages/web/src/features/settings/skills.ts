@@ -1,4 +1,4 @@
-import { ACCOUNT_LIMITS } from '../../api/limits';
+import { ACCOUNT_LIMITS } from '@rapport/schema/limits';
 
 /**
  * Adds the skills typed or pasted (comma-separated) to the list: trimmed, cut to the

@@ -1,8 +1,6 @@
-import type { ACCOUNT_LIMITS as SCHEMA_LIMITS } from '@rapport/schema';
-
 /**
- * The schema package's ACCOUNT_LIMITS, copied so the bundle does not pull in zod for a few
- * numbers. `satisfies typeof` the original makes any drift a compile error.
+ * Sizes the server enforces. Kept free of zod so the web app can import them (as
+ * `@rapport/schema/limits`) without bundling the validation library.
  */
 export const ACCOUNT_LIMITS = {
   username: 30,
@@ -21,4 +19,4 @@ export const ACCOUNT_LIMITS = {
   email: 254,
   avatarBytes: 4 * 1024 * 1024,
   avatarDescription: 1500,
-} as const satisfies typeof SCHEMA_LIMITS;
+} as const;
