@@ -1,5 +1,6 @@
 import type { AppContext } from '../packages/server/src/context';
-import { DEPARTMENTS, generatePeople, LOCATIONS } from '../packages/server/src/demo/people';
+import { DEPARTMENTS, LOCATIONS } from '../packages/server/src/demo/organisation';
+import { generatePeople } from '../packages/server/src/demo/people';
 import { Random } from '../packages/server/src/demo/random';
 import { updateAccount } from '../packages/server/src/features/accounts/accounts.queries';
 import { createAccount } from '../packages/server/src/features/accounts/accounts.service';

@@ -7,7 +7,8 @@ import { hashPassword } from '../lib/passwords';
 import { DAY_MS } from '../lib/time';
 import { readableCode } from '../lib/tokens';
 import { drawAvatarSvg, renderAvatar } from './avatars';
-import { type DemoPerson, generatePeople, ORGANISATION } from './people';
+import { ORGANISATION } from './organisation';
+import { type DemoPerson, generatePeople } from './people';
 import { Random } from './random';
 
 export const DEMO_PASSWORD = 'rapport-demo';
