@@ -75,6 +75,12 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppC
     );
   }
 
+  // index.html only changes with a rebuild, which needs a restart to serve its new assets.
+  let index: Promise<Buffer> | undefined;
+  const readIndex = () => {
+    index ??= fs.promises.readFile(indexFile);
+    return index;
+  };
   const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
     if (!built) {
       return reply
@@ -87,7 +93,7 @@ export const webAppPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppC
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(await fs.promises.readFile(indexFile));
+      .send(await readIndex());
   };
 
   app.get('/', sendIndex);

@@ -26,11 +26,15 @@ export async function prepareSetupLink(ctx: AppContext): Promise<string | undefi
   return `${ctx.config.publicUrl}/setup/${token}`;
 }
 
-export async function isSetupTokenValid(ctx: AppContext, token: string): Promise<boolean> {
-  const stored = await getSetting(ctx.db, SETUP_KEY);
+/** Whether a stored setup token (JSON of its hash and expiry) is `token` and still valid. */
+function unlocks(stored: string | undefined, token: string): boolean {
   if (!stored) return false;
   const { hash, expires_at } = JSON.parse(stored) as { hash: string; expires_at: number };
   return expires_at > Date.now() && safeEqual(hash, hashToken(token));
+}
+
+export async function isSetupTokenValid(ctx: AppContext, token: string): Promise<boolean> {
+  return unlocks(await getSetting(ctx.db, SETUP_KEY), token);
 }
 
 export async function completeSetup(
@@ -55,7 +59,8 @@ export async function completeSetup(
   const account = await ctx.db.transaction().execute(async (trx) => {
     // Taking the token out first makes it single-use when two people submit at once: only
     // one delete finds the row (a failure below rolls the delete back).
-    if (!(await takeSetting(trx, SETUP_KEY))) throw invalid();
+    // The token taken must be the one checked above (a restart may have minted another).
+    if (!unlocks(await takeSetting(trx, SETUP_KEY), input.token)) throw invalid();
     if ((await countAccounts(trx, { role: 'admin' })) > 0) throw invalid();
     return createAccount(trx, {
       username: input.username,
