@@ -1,5 +1,20 @@
 import { z } from 'zod';
+import { Visibility } from './accounts';
 import { Id, Role } from './common';
+
+/** Who a status reaches, captured when it is written, so consumers need not re-read it. */
+export const StatusAudience = z.object({
+  status_id: Id,
+  account_id: Id,
+  visibility: Visibility,
+  /** Set for boosts: the boosted status. */
+  reblog_of_id: Id.nullable(),
+  mentioned_ids: z.array(Id),
+  /** Whose home feeds received it (its author's included). */
+  home_ids: z.array(Id),
+  tags: z.array(z.string()),
+});
+export type StatusAudience = z.infer<typeof StatusAudience>;
 
 /**
  * Domain events, emitted by services after their transaction commits. Streaming,
@@ -13,6 +28,17 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account.unsuspended'), account_id: Id, by_id: Id.nullable() }),
   z.object({ type: z.literal('invitation.created'), invitation_id: Id, by_id: Id }),
   z.object({ type: z.literal('invitation.revoked'), invitation_id: Id, by_id: Id }),
+  z.object({ type: z.literal('status.created'), audience: StatusAudience }),
+  z.object({ type: z.literal('status.updated'), audience: StatusAudience }),
+  z.object({ type: z.literal('status.deleted'), audience: StatusAudience }),
+  z.object({ type: z.literal('status.favourited'), status_id: Id, account_id: Id, by_id: Id }),
+  z.object({ type: z.literal('notification.created'), notification_id: Id, account_id: Id }),
+  z.object({
+    type: z.enum(['follow.created', 'follow.removed', 'block.created', 'block.removed']),
+    account_id: Id,
+    target_id: Id,
+  }),
+  z.object({ type: z.enum(['mute.created', 'mute.removed']), account_id: Id, target_id: Id }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

@@ -7,3 +7,5 @@ export * from './instance';
 export * from './limits';
 export * from './oauth';
 export * from './sessions';
+export * from './social';
+export * from './statuses';

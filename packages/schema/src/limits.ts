@@ -20,3 +20,23 @@ export const ACCOUNT_LIMITS = {
   avatarBytes: 4 * 1024 * 1024,
   avatarDescription: 1500,
 } as const;
+
+/** Status sizes, as Mastodon's defaults (links count as 23 characters). */
+export const STATUS_LIMITS = {
+  characters: 500,
+  urlCharacters: 23,
+  mediaAttachments: 4,
+  mediaDescription: 1500,
+  imageBytes: 16 * 1024 * 1024,
+  imagePixels: 8_294_400,
+  imageTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+} as const;
+
+export const POLL_LIMITS = {
+  minOptions: 2,
+  maxOptions: 4,
+  optionCharacters: 50,
+  /** Seconds. */
+  minExpiration: 300,
+  maxExpiration: 2_629_746,
+} as const;

@@ -42,6 +42,11 @@ export interface AccountsTable {
   created_at: number;
   updated_at: number;
   last_sign_in_at: number | null;
+  /** Counters kept in step by the statuses and follows services. */
+  statuses_count: number;
+  followers_count: number;
+  following_count: number;
+  last_status_at: number | null;
 }
 
 /** Words of each account's name, title, department, location and skills, for prefix search. */

@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTable, AccountTermsTable } from './accounts.table';
+import type {
+  BlocksTable,
+  FollowsTable,
+  HomeFeedTable,
+  MarkersTable,
+  MutesTable,
+  NotificationsTable,
+} from './graph.table';
 import type { InvitationsTable } from './invitations.table';
 import type {
   AccessTokensTable,
@@ -7,6 +15,21 @@ import type {
   OAuthAuthorizationCodesTable,
 } from './oauth.table';
 import type { ServerSettingsTable } from './settings.table';
+import type {
+  IdempotencyKeysTable,
+  MediaAttachmentsTable,
+  PollsTable,
+  PollVotesTable,
+  PreviewCardsTable,
+  ReactionsTable,
+  StatusEditsTable,
+  StatusesTable,
+  StatusMentionsTable,
+  StatusSearchPostgresTable,
+  StatusSearchSqliteTable,
+  StatusTagsTable,
+  TagsTable,
+} from './statuses.table';
 
 export interface Tables {
   accounts: AccountsTable;
@@ -16,6 +39,29 @@ export interface Tables {
   access_tokens: AccessTokensTable;
   invitations: InvitationsTable;
   server_settings: ServerSettingsTable;
+  statuses: StatusesTable;
+  status_mentions: StatusMentionsTable;
+  tags: TagsTable;
+  status_tags: StatusTagsTable;
+  media_attachments: MediaAttachmentsTable;
+  polls: PollsTable;
+  poll_votes: PollVotesTable;
+  status_edits: StatusEditsTable;
+  favourites: ReactionsTable;
+  bookmarks: ReactionsTable;
+  preview_cards: PreviewCardsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  follows: FollowsTable;
+  blocks: BlocksTable;
+  mutes: MutesTable;
+  home_feed: HomeFeedTable;
+  notifications: NotificationsTable;
+  markers: MarkersTable;
+}
+
+/** The dialect-specific search tables, reached only through db/dialect.ts. */
+export interface SearchTables {
+  status_search: StatusSearchSqliteTable | StatusSearchPostgresTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -88,6 +88,10 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
     created_at: now,
     updated_at: now,
     last_sign_in_at: null,
+    statuses_count: 0,
+    followers_count: 0,
+    following_count: 0,
+    last_status_at: null,
   };
   if (!(await insertAccount(db, row))) {
     // Another sign-up took the name or address between the check and the insert.

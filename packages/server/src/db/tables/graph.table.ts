@@ -1,0 +1,59 @@
+/** `account_id` follows `target_account_id`. */
+export interface FollowsTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  show_reblogs: number;
+  notify: number;
+  created_at: number;
+}
+
+/** `account_id` blocks `target_account_id`: neither sees the other's statuses. */
+export interface BlocksTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  created_at: number;
+}
+
+/** `account_id` mutes `target_account_id`: their statuses leave the muter's timelines. */
+export interface MutesTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  hide_notifications: number;
+  expires_at: number | null;
+  created_at: number;
+}
+
+/** A status in someone's home feed (fan-out on write). */
+export interface HomeFeedTable {
+  account_id: number;
+  status_id: number;
+}
+
+export type NotificationType =
+  | 'mention'
+  | 'status'
+  | 'reblog'
+  | 'follow'
+  | 'favourite'
+  | 'poll'
+  | 'update';
+
+export interface NotificationsTable {
+  id: number;
+  account_id: number;
+  type: NotificationType;
+  from_account_id: number;
+  status_id: number | null;
+  created_at: number;
+}
+
+export interface MarkersTable {
+  account_id: number;
+  timeline: 'home' | 'notifications';
+  last_read_id: number;
+  version: number;
+  updated_at: number;
+}
