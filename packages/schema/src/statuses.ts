@@ -158,9 +158,12 @@ export const StatusEdit = z.object({
   emojis: z.array(CustomEmoji),
 });
 
+export type StatusEdit = z.infer<typeof StatusEdit>;
+
 export const StatusSource = z.object({ id: Id, text: z.string(), spoiler_text: z.string() });
 
 export const Context = z.object({ ancestors: z.array(Status), descendants: z.array(Status) });
+export type Context = z.infer<typeof Context>;
 
 const PollInput = z.object({
   options: z

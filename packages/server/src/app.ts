@@ -8,11 +8,19 @@ import {
 import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
+import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { mediaRoutes } from './features/media/media.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
 import { peopleRoutes } from './features/people/people.routes';
+import { pollsRoutes } from './features/polls/polls.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
+import { statusesRoutes } from './features/statuses/statuses.routes';
+import { streamingRoutes } from './features/streaming/streaming.routes';
+import { timelinesRoutes } from './features/timelines/timelines.routes';
 import type { App } from './http/app-types';
 import { authPlugin } from './http/auth';
 import { errorsPlugin } from './http/errors';
@@ -56,6 +64,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   peopleRoutes(app, ctx);
   adminRoutes(app, ctx);
   invitationsRoutes(app, ctx);
+  statusesRoutes(app, ctx);
+  mediaRoutes(app, ctx);
+  pollsRoutes(app, ctx);
+  timelinesRoutes(app, ctx);
+  graphRoutes(app, ctx);
+  notificationsRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  await streamingRoutes(app, ctx);
 
   await app.register(webAppPlugin, { ctx });
   return app;

@@ -8,7 +8,10 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  */
 export type DialectName = 'sqlite' | 'postgres';
 
-export function dialectOf<DB>(db: Kysely<DB>): DialectName {
+/** Anything queries run on: a Kysely instance or a transaction. */
+export type Executor = Pick<Kysely<unknown>, 'getExecutor'>;
+
+export function dialectOf(db: Executor): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
@@ -60,4 +63,75 @@ export function binaryCollation(db: Kysely<unknown>) {
 /** The exclusive upper bound of all strings starting with `prefix`. */
 export function prefixEnd(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
+}
+
+/** A status search: words that must all appear, and phrases that must appear as written. */
+export interface TextQuery {
+  terms: string[];
+  phrases: string[];
+}
+
+/** Splits what someone typed into words and "quoted phrases". */
+export function parseTextQuery(input: string): TextQuery {
+  const phrases: string[] = [];
+  const rest = input.replace(/"([^"]*)"/g, (_, phrase: string) => {
+    if (phrase.trim()) phrases.push(phrase.trim());
+    return ' ';
+  });
+  const terms = rest.split(/[^\p{L}\p{N}_]+/u).filter((term) => term.length > 0);
+  return { terms, phrases };
+}
+
+/**
+ * Adds or replaces a status in the search index (SQLite FTS5 keyed by rowid = status id,
+ * PostgreSQL tsvector with the 'simple' configuration: no stemming, any language).
+ */
+export async function indexStatusText(db: Executor, statusId: number, text: string) {
+  if (dialectOf(db) === 'postgres') {
+    await sql`insert into status_search (status_id, document)
+      values (${statusId}, to_tsvector('simple', ${text}))
+      on conflict (status_id) do update set document = excluded.document`.execute(db);
+  } else {
+    await sql`delete from status_search where rowid = ${statusId}`.execute(db);
+    await sql`insert into status_search (rowid, body) values (${statusId}, ${text})`.execute(db);
+  }
+}
+
+export async function unindexStatus(db: Executor, statusId: number) {
+  if (dialectOf(db) === 'postgres') {
+    await sql`delete from status_search where status_id = ${statusId}`.execute(db);
+  } else {
+    await sql`delete from status_search where rowid = ${statusId}`.execute(db);
+  }
+}
+
+/**
+ * Ids of statuses matching the query, newest first, below `beforeId`. Ordering by id (recency)
+ * instead of rank lets both engines stop after `limit` matches, even for very common words.
+ */
+export async function searchStatusIds(
+  db: Executor,
+  query: TextQuery,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<number[]> {
+  if (query.terms.length === 0 && query.phrases.length === 0) return [];
+  const below = beforeId ?? Number.MAX_SAFE_INTEGER;
+  if (dialectOf(db) === 'postgres') {
+    const parts = [
+      ...query.terms.map((term) => sql`plainto_tsquery('simple', ${term})`),
+      ...query.phrases.map((phrase) => sql`phraseto_tsquery('simple', ${phrase})`),
+    ];
+    const rows = await sql<{ id: string | number }>`select status_id as id from status_search
+      where document @@ (${sql.join(parts, sql` && `)}) and status_id < ${below}
+      order by status_id desc limit ${limit}`.execute(db);
+    return rows.rows.map((row) => Number(row.id));
+  }
+  // FTS5 query syntax: each word and phrase as a quoted string (quotes doubled), ANDed.
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const match = [...query.terms, ...query.phrases].map(quote).join(' ');
+  const rows = await sql<{ id: number }>`select rowid as id from status_search
+    where status_search match ${match} and rowid < ${below}
+    order by rowid desc limit ${limit}`.execute(db);
+  return rows.rows.map((row) => Number(row.id));
 }

@@ -1,0 +1,163 @@
+import type { Role, StatusAudience } from '@rapport/schema';
+import { type Selectable, sql } from 'kysely';
+import { newId } from '../../db/ids';
+import type { Db } from '../../db/tables';
+import type { StatusesTable } from '../../db/tables/statuses.table';
+
+export type StatusRow = Selectable<StatusesTable>;
+
+export async function findStatusById(db: Db, id: number): Promise<StatusRow | undefined> {
+  return db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStatusesByIds(db: Db, ids: number[]): Promise<StatusRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('statuses').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Who a stored status reaches, for stream events about it. */
+export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAudience> {
+  const [mentions, home, tags] = await Promise.all([
+    db
+      .selectFrom('status_mentions')
+      .select('account_id')
+      .where('status_id', '=', status.id)
+      .execute(),
+    db.selectFrom('home_feed').select('account_id').where('status_id', '=', status.id).execute(),
+    db
+      .selectFrom('status_tags')
+      .innerJoin('tags', 'tags.id', 'status_tags.tag_id')
+      .select('tags.name_key')
+      .where('status_tags.status_id', '=', status.id)
+      .execute(),
+  ]);
+  return {
+    status_id: String(status.id),
+    account_id: String(status.account_id),
+    visibility: status.visibility,
+    reblog_of_id: status.reblog_of_id === null ? null : String(status.reblog_of_id),
+    mentioned_ids: mentions.map((row) => String(row.account_id)),
+    home_ids: home.map((row) => String(row.account_id)),
+    tags: tags.map((row) => row.name_key),
+  };
+}
+
+/** Accounts by lower-cased username that may be mentioned: known and not suspended. */
+export async function findMentionable(
+  db: Db,
+  usernameKeys: string[],
+): Promise<Array<{ id: number; username: string; username_key: string; role: Role }>> {
+  if (usernameKeys.length === 0) return [];
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'username_key', 'role'])
+    .where('username_key', 'in', usernameKeys)
+    .where('suspended', '=', 0)
+    .execute();
+}
+
+export async function insertStatus(db: Db, row: StatusRow): Promise<void> {
+  await db.insertInto('statuses').values(row).execute();
+}
+
+export async function replaceMentions(db: Db, statusId: number, accountIds: number[]) {
+  await db.deleteFrom('status_mentions').where('status_id', '=', statusId).execute();
+  if (accountIds.length === 0) return;
+  await db
+    .insertInto('status_mentions')
+    .values(accountIds.map((account_id) => ({ status_id: statusId, account_id })))
+    .execute();
+}
+
+/** Links a status to its hashtags, creating the tags that are new. */
+export async function replaceTags(db: Db, statusId: number, names: string[], now: number) {
+  await db.deleteFrom('status_tags').where('status_id', '=', statusId).execute();
+  if (names.length === 0) return;
+  const keys = names.map((name) => name.toLowerCase());
+  await db
+    .insertInto('tags')
+    .values(
+      names.map((name, i) => ({
+        id: newId(),
+        name,
+        name_key: keys[i] as string,
+        created_at: now,
+        last_status_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('name_key').doUpdateSet({ last_status_at: now }))
+    .execute();
+  const tags = await db.selectFrom('tags').select('id').where('name_key', 'in', keys).execute();
+  await db
+    .insertInto('status_tags')
+    .values(tags.map((tag) => ({ tag_id: tag.id, status_id: statusId })))
+    .execute();
+}
+
+/**
+ * Who gets a status in their home feed: its author, the followers who may see it, and
+ * for a direct status the people it mentions. A reply to someone else reaches only the
+ * followers who also follow that person (as Mastodon does), so home feeds are not full
+ * of halves of conversations. A boost skips followers who turned boosts off.
+ */
+export async function homeRecipients(
+  db: Db,
+  status: Pick<StatusRow, 'account_id' | 'visibility' | 'in_reply_to_account_id' | 'reblog_of_id'>,
+  mentionedIds: number[],
+): Promise<number[]> {
+  const recipients = new Set<number>([status.account_id]);
+  if (status.visibility === 'direct') {
+    for (const id of mentionedIds) recipients.add(id);
+    return [...recipients];
+  }
+  let followers = db
+    .selectFrom('follows')
+    .select('follows.account_id')
+    .where('follows.target_account_id', '=', status.account_id);
+  if (status.reblog_of_id !== null) followers = followers.where('follows.show_reblogs', '=', 1);
+  const repliedTo = status.in_reply_to_account_id;
+  if (repliedTo !== null && repliedTo !== status.account_id) {
+    followers = followers.where((eb) =>
+      eb.or([
+        eb('follows.account_id', '=', repliedTo),
+        eb.exists(
+          eb
+            .selectFrom('follows as also')
+            .select('also.id')
+            .whereRef('also.account_id', '=', 'follows.account_id')
+            .where('also.target_account_id', '=', repliedTo),
+        ),
+      ]),
+    );
+  }
+  for (const row of await followers.execute()) recipients.add(row.account_id);
+  return [...recipients];
+}
+
+export async function addToHomeFeeds(db: Db, statusId: number, accountIds: number[]) {
+  for (let i = 0; i < accountIds.length; i += 500) {
+    await db
+      .insertInto('home_feed')
+      .values(
+        accountIds.slice(i, i + 500).map((account_id) => ({ account_id, status_id: statusId })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** Adds or takes one from a counter; counters never go below zero. */
+export async function bumpCounter(
+  db: Db,
+  table: 'statuses' | 'accounts',
+  column: 'replies_count' | 'reblogs_count' | 'favourites_count' | 'statuses_count',
+  id: number,
+  by: 1 | -1,
+) {
+  let query = db
+    .updateTable(table as 'statuses')
+    .set({ [column]: sql`${sql.ref(column)} + ${by}` } as never)
+    .where('id', '=', id);
+  if (by < 0) query = query.where(sql.ref(column), '>', 0);
+  await query.execute();
+}

@@ -1,0 +1,472 @@
+import {
+  type CreateStatusInput,
+  type EditStatusInput,
+  STATUS_LIMITS,
+  type StatusAudience,
+  type Visibility,
+} from '@rapport/schema';
+import type { AppContext } from '../../context';
+import { indexStatusText, isUniqueViolation, unindexStatus } from '../../db/dialect';
+import { newId } from '../../db/ids';
+import type { Db } from '../../db/tables';
+import { HttpError, notFound, validationFailed } from '../../errors';
+import type { Viewer } from '../../http/auth';
+import { findAccountById } from '../accounts/accounts.queries';
+import { attachMedia, updateAttachedMedia } from '../media/media.service';
+import { insertNotification } from '../notifications/notifications.queries';
+import { createPoll, replacePoll } from '../polls/polls.service';
+import { loadStatusFacts } from '../visibility/status-facts';
+import { canSee } from '../visibility/visibility';
+import { parseStatusText, renderStatusHtml, statusLength } from './status-text';
+import {
+  addToHomeFeeds,
+  bumpCounter,
+  findMentionable,
+  findStatusById,
+  homeRecipients,
+  insertStatus,
+  loadAudience,
+  replaceMentions,
+  replaceTags,
+  type StatusRow,
+} from './statuses.queries';
+
+/** The status if the viewer may see it; 404 otherwise, so its existence does not leak. */
+export async function getVisibleStatus(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: number,
+): Promise<StatusRow> {
+  const status = await findStatusById(ctx.db, id);
+  if (!status || !(await viewerCanSee(ctx.db, viewer, status))) throw notFound();
+  if (status.reblog_of_id !== null) {
+    const original = await findStatusById(ctx.db, status.reblog_of_id);
+    if (!original || !(await viewerCanSee(ctx.db, viewer, original))) throw notFound();
+  }
+  return status;
+}
+
+export async function viewerCanSee(db: Db, viewer: Viewer, status: StatusRow): Promise<boolean> {
+  const author = await findAccountById(db, status.account_id);
+  if (!author) return false;
+  const facts = (await loadStatusFacts(db, viewer.id, [status]))(status);
+  return canSee(viewer, { kind: 'status', status: { ...status, author }, facts });
+}
+
+interface Written {
+  status: StatusRow;
+  audience: StatusAudience;
+  notificationIds: Array<{ id: number; accountId: number }>;
+}
+
+/** Emits what a committed write announces: the status event, then its notifications. */
+function announce(ctx: AppContext, type: 'status.created' | 'status.updated', written: Written) {
+  ctx.events.emit({ type, audience: written.audience });
+  for (const n of written.notificationIds) {
+    ctx.events.emit({
+      type: 'notification.created',
+      notification_id: String(n.id),
+      account_id: String(n.accountId),
+    });
+  }
+}
+
+interface Rendered {
+  content: string;
+  mentionIds: number[];
+  tags: string[];
+}
+
+/** Checks the text's length and renders it, resolving mentions to accounts the author may see. */
+async function renderText(
+  ctx: AppContext,
+  db: Db,
+  author: Viewer,
+  text: string,
+): Promise<Rendered> {
+  if (statusLength(text) > STATUS_LIMITS.characters) {
+    throw validationFailed({
+      status: [`is too long (at most ${STATUS_LIMITS.characters} characters)`],
+    });
+  }
+  const ownHost = new URL(ctx.config.publicUrl).host.toLowerCase();
+  const parsed = parseStatusText(text, ownHost);
+  const mentionable = (await findMentionable(db, parsed.mentions)).filter(
+    (account) => account.id === author.id || canSee(author, { kind: 'account', account }),
+  );
+  const content = renderStatusHtml(text, {
+    publicUrl: ctx.config.publicUrl,
+    ownHost,
+    accounts: new Map(mentionable.map((account) => [account.username_key, account.username])),
+  });
+  return {
+    content,
+    mentionIds: mentionable.map((account) => account.id).filter((id) => id !== author.id),
+    tags: parsed.tags.slice(0, 20),
+  };
+}
+
+function requireSomething(
+  text: string,
+  input: { media_ids?: string[] | undefined; poll?: unknown },
+) {
+  if (text.trim() === '' && (input.media_ids?.length ?? 0) === 0 && !input.poll) {
+    throw validationFailed({ status: ["can't be blank"] });
+  }
+  if ((input.media_ids?.length ?? 0) > 0 && input.poll) {
+    throw validationFailed({ poll: ['cannot be combined with media attachments'] });
+  }
+}
+
+export interface CreateOptions {
+  applicationId: number | null;
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Posts a status: text, mentions, tags, media and poll, the home feeds of its audience and
+ * the notifications it causes, in one transaction; streams hear of it after commit. With
+ * an Idempotency-Key, a retry returns the status the first attempt created.
+ */
+export async function createStatus(
+  ctx: AppContext,
+  viewer: Viewer,
+  input: CreateStatusInput,
+  options: CreateOptions,
+): Promise<StatusRow> {
+  const key = options.idempotencyKey?.slice(0, 200);
+  if (key) {
+    const earlier = await findByIdempotencyKey(ctx.db, viewer.id, key);
+    if (earlier) return earlier;
+  }
+  const text = input.status ?? '';
+  requireSomething(text, input);
+  const parent =
+    input.in_reply_to_id === undefined
+      ? undefined
+      : await getVisibleStatus(ctx, viewer, Number(input.in_reply_to_id)).catch(() => {
+          throw new HttpError(
+            404,
+            'not_found',
+            'The status you are trying to reply to does not appear to exist',
+          );
+        });
+  if (parent?.reblog_of_id != null) {
+    throw validationFailed({ in_reply_to_id: ['cannot be a boost; reply to the boosted status'] });
+  }
+  const author = await findAccountById(ctx.db, viewer.id);
+  if (!author) throw notFound();
+
+  let written: Written;
+  try {
+    written = await ctx.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      const id = newId();
+      const rendered = await renderText(ctx, trx, viewer, text);
+      const visibility: Visibility = input.visibility ?? author.default_privacy;
+      const status: StatusRow = {
+        id,
+        account_id: viewer.id,
+        thread_id: parent?.thread_id ?? id,
+        in_reply_to_id: parent?.id ?? null,
+        in_reply_to_account_id: parent?.account_id ?? null,
+        reblog_of_id: null,
+        visibility,
+        text,
+        content: rendered.content,
+        spoiler_text: input.spoiler_text?.trim() ?? '',
+        sensitive:
+          (input.sensitive ?? author.default_sensitive === 1) || input.spoiler_text ? 1 : 0,
+        language: input.language ?? (author.default_language || null),
+        application_id: options.applicationId,
+        card_id: null,
+        replies_count: 0,
+        reblogs_count: 0,
+        favourites_count: 0,
+        created_at: now,
+        edited_at: null,
+      };
+      await insertStatus(trx, status);
+      if (key) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({ account_id: viewer.id, key, status_id: id, created_at: now })
+          .execute();
+      }
+      await replaceMentions(trx, id, rendered.mentionIds);
+      await replaceTags(trx, id, rendered.tags, now);
+      if (input.media_ids?.length) {
+        await attachMedia(trx, {
+          accountId: viewer.id,
+          statusId: id,
+          mediaIds: input.media_ids.map(Number),
+        });
+      }
+      if (input.poll)
+        await createPoll(trx, { statusId: id, accountId: viewer.id, poll: input.poll, now });
+      await indexStatusText(trx, id, `${status.spoiler_text}\n${text}`);
+      await trx
+        .updateTable('accounts')
+        .set((eb) => ({ statuses_count: eb('statuses_count', '+', 1), last_status_at: now }))
+        .where('id', '=', viewer.id)
+        .execute();
+      if (parent) await bumpCounter(trx, 'statuses', 'replies_count', parent.id, 1);
+      await addToHomeFeeds(trx, id, await homeRecipients(trx, status, rendered.mentionIds));
+      const notificationIds = await notifyAudience(trx, viewer, status, rendered.mentionIds);
+      return { status, audience: await loadAudience(trx, status), notificationIds };
+    });
+  } catch (error) {
+    // Two requests with the same key at once: the second finds the first one's status.
+    if (key && isUniqueViolation(error)) {
+      const earlier = await findByIdempotencyKey(ctx.db, viewer.id, key);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+  announce(ctx, 'status.created', written);
+  return written.status;
+}
+
+async function findByIdempotencyKey(db: Db, accountId: number, key: string) {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .innerJoin('statuses', 'statuses.id', 'idempotency_keys.status_id')
+    .selectAll('statuses')
+    .where('idempotency_keys.account_id', '=', accountId)
+    .where('idempotency_keys.key', '=', key)
+    .executeTakeFirst();
+  return row as StatusRow | undefined;
+}
+
+/**
+ * Mentioned people hear of it (a reply also tells the person replied to, as a mention),
+ * when they may see it; followers who asked to be notified of this author's posts too.
+ */
+async function notifyAudience(
+  trx: Db,
+  author: Viewer,
+  status: StatusRow,
+  mentionIds: number[],
+): Promise<Array<{ id: number; accountId: number }>> {
+  const told = new Set<number>();
+  const notified: Array<{ id: number; accountId: number }> = [];
+  const notify = async (accountId: number, type: 'mention' | 'status') => {
+    if (told.has(accountId)) return;
+    told.add(accountId);
+    const reader = await findAccountById(trx, accountId);
+    if (!reader || reader.suspended === 1) return;
+    const viewer: Viewer = { id: reader.id, username: reader.username, role: reader.role };
+    if (!(await viewerCanSee(trx, viewer, status))) return;
+    const id = await insertNotification(trx, {
+      accountId,
+      type,
+      fromAccountId: author.id,
+      statusId: status.id,
+    });
+    if (id !== null) notified.push({ id, accountId });
+  };
+  for (const id of mentionIds) await notify(id, 'mention');
+  if (status.in_reply_to_account_id !== null)
+    await notify(status.in_reply_to_account_id, 'mention');
+  if (status.in_reply_to_id === null && status.visibility !== 'direct') {
+    const subscribers = await trx
+      .selectFrom('follows')
+      .select('account_id')
+      .where('target_account_id', '=', author.id)
+      .where('notify', '=', 1)
+      .execute();
+    for (const row of subscribers) await notify(row.account_id, 'status');
+  }
+  return notified;
+}
+
+/** Only the author edits; every edit keeps the previous revision in the history. */
+export async function editStatus(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: number,
+  input: EditStatusInput,
+): Promise<StatusRow> {
+  const current = await getVisibleStatus(ctx, viewer, id);
+  if (current.account_id !== viewer.id || current.reblog_of_id !== null) {
+    throw new HttpError(403, 'forbidden', 'Only the author can edit a status');
+  }
+  const text = input.status ?? current.text;
+  const mediaIds = input.media_ids ?? (await currentMediaIds(ctx.db, id)).map(String);
+  const hadPoll =
+    (await ctx.db
+      .selectFrom('polls')
+      .select('id')
+      .where('status_id', '=', id)
+      .executeTakeFirst()) !== undefined;
+  requireSomething(text, { media_ids: mediaIds, poll: input.poll ?? (hadPoll ? true : undefined) });
+
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const now = Date.now();
+    const rendered = await renderText(ctx, trx, viewer, text);
+    const existing = await trx
+      .selectFrom('status_edits')
+      .select('id')
+      .where('status_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    // The first edit also records the original, so the history starts where the status did.
+    if (!existing) await recordRevision(trx, current, current.created_at);
+    const spoiler = input.spoiler_text?.trim() ?? current.spoiler_text;
+    const updated: StatusRow = {
+      ...current,
+      text,
+      content: rendered.content,
+      spoiler_text: spoiler,
+      sensitive: (input.sensitive ?? current.sensitive === 1) || spoiler !== '' ? 1 : 0,
+      language: input.language ?? current.language,
+      edited_at: now,
+    };
+    await trx
+      .updateTable('statuses')
+      .set({
+        text: updated.text,
+        content: updated.content,
+        spoiler_text: updated.spoiler_text,
+        sensitive: updated.sensitive,
+        language: updated.language,
+        edited_at: now,
+        // A changed link gets a fresh preview.
+        card_id: text === current.text ? current.card_id : null,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (text !== current.text) updated.card_id = null;
+    await replaceMentions(trx, id, rendered.mentionIds);
+    await replaceTags(trx, id, rendered.tags, now);
+    await updateAttachedMedia(trx, {
+      accountId: viewer.id,
+      statusId: id,
+      mediaIds: mediaIds.map(Number),
+      descriptions: new Map(
+        (input.media_attributes ?? []).flatMap((attribute) =>
+          attribute.description === undefined
+            ? []
+            : [[Number(attribute.id), attribute.description]],
+        ),
+      ),
+    });
+    if (input.poll !== undefined) {
+      await replacePoll(trx, { statusId: id, accountId: viewer.id, poll: input.poll, now });
+    }
+    await indexStatusText(trx, id, `${spoiler}\n${text}`);
+    await recordRevision(trx, updated, now);
+    const notificationIds = await notifyBoosters(trx, viewer, id);
+    return { status: updated, audience: await loadAudience(trx, updated), notificationIds };
+  });
+  announce(ctx, 'status.updated', written);
+  return written.status;
+}
+
+async function currentMediaIds(db: Db, statusId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('media_attachments')
+    .select('id')
+    .where('status_id', '=', statusId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+async function recordRevision(trx: Db, status: StatusRow, at: number) {
+  const media = await trx
+    .selectFrom('media_attachments')
+    .select(['id', 'description'])
+    .where('status_id', '=', status.id)
+    .orderBy('position')
+    .execute();
+  const poll = await trx
+    .selectFrom('polls')
+    .select('options')
+    .where('status_id', '=', status.id)
+    .executeTakeFirst();
+  await trx
+    .insertInto('status_edits')
+    .values({
+      id: newId(),
+      status_id: status.id,
+      account_id: status.account_id,
+      text: status.text,
+      content: status.content,
+      spoiler_text: status.spoiler_text,
+      sensitive: status.sensitive,
+      media: JSON.stringify(media),
+      poll_options: poll?.options ?? null,
+      created_at: at,
+    })
+    .execute();
+}
+
+/** People who boosted a status hear that it changed (Mastodon's `update` notification). */
+async function notifyBoosters(trx: Db, author: Viewer, statusId: number) {
+  const boosters = await trx
+    .selectFrom('statuses')
+    .select('account_id')
+    .where('reblog_of_id', '=', statusId)
+    .execute();
+  const notified: Array<{ id: number; accountId: number }> = [];
+  for (const { account_id } of boosters) {
+    const id = await insertNotification(trx, {
+      accountId: account_id,
+      type: 'update',
+      fromAccountId: author.id,
+      statusId,
+    });
+    if (id !== null) notified.push({ id, accountId: account_id });
+  }
+  return notified;
+}
+
+/**
+ * Deletes a status (the author's own; admins moderate elsewhere) with its boosts, replies
+ * keep their place in the thread. Returns the deleted row so the caller can answer with
+ * its source text (for "delete and redraft").
+ */
+export async function deleteStatus(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: number,
+): Promise<StatusRow> {
+  const status = await getVisibleStatus(ctx, viewer, id);
+  if (status.account_id !== viewer.id) {
+    throw new HttpError(403, 'forbidden', 'Only the author can delete a status');
+  }
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    const boosts = await trx
+      .selectFrom('statuses')
+      .selectAll()
+      .where('reblog_of_id', '=', id)
+      .execute();
+    const audiences: StatusAudience[] = [];
+    for (const row of [...boosts, status]) {
+      audiences.push(await loadAudience(trx, row));
+      await bumpCounter(trx, 'accounts', 'statuses_count', row.account_id, -1);
+      await unindexStatus(trx, row.id);
+    }
+    if (status.in_reply_to_id !== null) {
+      await bumpCounter(trx, 'statuses', 'replies_count', status.in_reply_to_id, -1);
+    }
+    if (status.reblog_of_id !== null) {
+      await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
+    }
+    const files = await trx
+      .selectFrom('media_attachments')
+      .select(['file', 'preview_file'])
+      .where('status_id', '=', id)
+      .execute();
+    await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
+    await trx.deleteFrom('statuses').where('id', '=', id).execute();
+    return { audiences, files };
+  });
+  for (const audience of removed.audiences) ctx.events.emit({ type: 'status.deleted', audience });
+  for (const file of removed.files) {
+    await ctx.media.remove(file.file);
+    await ctx.media.remove(file.preview_file);
+  }
+  return status;
+}

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
+import type { Db } from '../../db/tables';
+
+/** A timeline entry before presentation: who wrote it and, for a boost, who wrote the original. */
+export interface Candidate {
+  id: number;
+  account_id: number;
+  original_account_id: number | null;
+}
+
+/**
+ * The viewer's home feed (fan-out on write), newest first. One index range on
+ * home_feed's primary key, then the authors of just those rows.
+ */
+export async function homeFeedPage(db: Db, accountId: number, page: IdPage): Promise<Candidate[]> {
+  const query = db
+    .selectFrom('home_feed')
+    .innerJoin('statuses as s', 's.id', 'home_feed.status_id')
+    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
+    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
+    .where('home_feed.account_id', '=', accountId);
+  return finishIdPage(await applyIdPage(query, 'home_feed.status_id', page).execute(), page);
+}
+
+/**
+ * Older home entries read from the follow graph, for pages past what the feed holds
+ * (feeds are trimmed to their newest entries). Direct statuses stay out; `canSee`
+ * decides the rest when they are presented.
+ */
+export async function homeFromGraph(
+  db: Db,
+  accountId: number,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<Candidate[]> {
+  let query = db
+    .selectFrom('statuses as s')
+    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
+    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
+    .where((eb) =>
+      eb.or([
+        eb('s.account_id', '=', accountId),
+        eb(
+          's.account_id',
+          'in',
+          eb
+            .selectFrom('follows')
+            .select('target_account_id')
+            .where('follows.account_id', '=', accountId),
+        ),
+      ]),
+    )
+    .where('s.visibility', '!=', 'direct');
+  if (beforeId !== undefined) query = query.where('s.id', '<', beforeId);
+  return query.orderBy('s.id', 'desc').limit(limit).execute();
+}
+
+/** The organisation timeline: original public statuses (partial index statuses_public). */
+export async function publicPage(
+  db: Db,
+  page: IdPage,
+  options: { onlyMedia: boolean },
+): Promise<Candidate[]> {
+  let query = db
+    .selectFrom('statuses as s')
+    .select(['s.id', 's.account_id', sql<null>`null`.as('original_account_id')])
+    .where('s.visibility', '=', 'public')
+    .where('s.reblog_of_id', 'is', null);
+  if (options.onlyMedia) query = query.where(hasMedia);
+  return finishIdPage(await applyIdPage(query, 's.id', page).execute(), page);
+}
+
+const hasMedia = sql<boolean>`exists (select 1 from media_attachments m where m.status_id = s.id)`;
+
+export interface TagFilter {
+  tagIds: number[];
+  /** Every one of these tags must be there too. */
+  allIds: number[];
+  noneIds: number[];
+  onlyMedia: boolean;
+}
+
+/** Public statuses with any of the tags, newest first (status_tags primary key per tag). */
+export async function tagPage(db: Db, filter: TagFilter, page: IdPage): Promise<Candidate[]> {
+  if (filter.tagIds.length === 0) return [];
+  let query = db
+    .selectFrom('status_tags as t')
+    .innerJoin('statuses as s', 's.id', 't.status_id')
+    .select(['s.id', 's.account_id', sql<null>`null`.as('original_account_id')])
+    .where('t.tag_id', 'in', filter.tagIds)
+    .where('s.visibility', '=', 'public')
+    .where('s.reblog_of_id', 'is', null);
+  // Several tags can match one status; with one tag the key is the index's own order.
+  const several = filter.tagIds.length > 1;
+  if (several) query = query.distinct();
+  for (const id of filter.allIds) {
+    query = query.where(
+      sql<boolean>`exists (select 1 from status_tags a where a.status_id = s.id and a.tag_id = ${id})`,
+    );
+  }
+  if (filter.noneIds.length > 0) {
+    query = query.where(
+      sql<boolean>`not exists (select 1 from status_tags n where n.status_id = s.id and n.tag_id in (${sql.join(filter.noneIds)}))`,
+    );
+  }
+  if (filter.onlyMedia) query = query.where(hasMedia);
+  const key = several ? 's.id' : 't.status_id';
+  return finishIdPage(await applyIdPage(query, key, page).execute(), page);
+}
+
+export async function tagIdsByName(db: Db, names: string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom('tags')
+    .select('id')
+    .where(
+      'name_key',
+      'in',
+      names.map((name) => name.replace(/^#/, '').toLowerCase()),
+    )
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export interface AccountFilter {
+  accountId: number;
+  /** Visibilities worth reading for this viewer (the rest could never pass canSee). */
+  visibilities: Array<'public' | 'unlisted' | 'private' | 'direct'>;
+  viewerId: number;
+  excludeReplies: boolean;
+  excludeReblogs: boolean;
+  onlyMedia: boolean;
+  tagId: number | null | undefined;
+}
+
+/** One person's statuses and boosts, newest first (index statuses_account). */
+export async function accountPage(db: Db, f: AccountFilter, page: IdPage): Promise<Candidate[]> {
+  let query = db
+    .selectFrom('statuses as s')
+    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
+    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
+    .where('s.account_id', '=', f.accountId)
+    .where((eb) =>
+      eb.or([
+        eb('s.visibility', 'in', f.visibilities),
+        eb.exists(
+          eb
+            .selectFrom('status_mentions as m')
+            .select('m.status_id')
+            .whereRef('m.status_id', '=', 's.id')
+            .where('m.account_id', '=', f.viewerId),
+        ),
+      ]),
+    );
+  if (f.excludeReplies) {
+    // Replies to oneself (threads) stay, as Mastodon shows them.
+    query = query.where((eb) =>
+      eb.or([eb('s.in_reply_to_id', 'is', null), eb('s.in_reply_to_account_id', '=', f.accountId)]),
+    );
+  }
+  if (f.excludeReblogs) query = query.where('s.reblog_of_id', 'is', null);
+  if (f.onlyMedia) query = query.where(hasMedia);
+  if (f.tagId !== undefined) {
+    if (f.tagId === null) return [];
+    query = query.where(
+      sql<boolean>`exists (select 1 from status_tags t where t.status_id = s.id and t.tag_id = ${f.tagId})`,
+    );
+  }
+  return finishIdPage(await applyIdPage(query, 's.id', page).execute(), page);
+}
