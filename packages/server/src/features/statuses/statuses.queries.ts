@@ -134,6 +134,9 @@ export async function homeRecipients(
   return [...recipients];
 }
 
+/** A home feed keeps this many newest entries; older pages are read from the follow graph. */
+export const HOME_FEED_LENGTH = 800;
+
 export async function addToHomeFeeds(db: Db, statusId: number, accountIds: number[]) {
   for (let i = 0; i < accountIds.length; i += 500) {
     await db
@@ -144,6 +147,28 @@ export async function addToHomeFeeds(db: Db, statusId: number, accountIds: numbe
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+  // Trimming every feed on every insert would double the cost of posting; trimming one
+  // in fifty keeps each feed within a few dozen entries of its length, on average.
+  for (const accountId of accountIds) {
+    if (Math.random() < 1 / 50) await trimHomeFeed(db, accountId);
+  }
+}
+
+export async function trimHomeFeed(db: Db, accountId: number) {
+  const edge = await db
+    .selectFrom('home_feed')
+    .select('status_id')
+    .where('account_id', '=', accountId)
+    .orderBy('status_id', 'desc')
+    .offset(HOME_FEED_LENGTH)
+    .limit(1)
+    .executeTakeFirst();
+  if (!edge) return;
+  await db
+    .deleteFrom('home_feed')
+    .where('account_id', '=', accountId)
+    .where('status_id', '<=', edge.status_id)
+    .execute();
 }
 
 /** Adds or takes one from a counter; counters never go below zero. */
