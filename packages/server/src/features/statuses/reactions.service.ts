@@ -1,7 +1,7 @@
 import type { Visibility } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { isUniqueViolation } from '../../db/dialect';
-import { newId } from '../../db/ids';
+import { idFor, newId } from '../../db/ids';
 import { HttpError } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { insertNotification } from '../notifications/notifications.queries';
@@ -32,7 +32,12 @@ function notified(ctx: AppContext, id: number | null, accountId: number) {
 }
 
 /** Favourites the status once (repeating is harmless) and tells its author. */
-export async function favourite(ctx: AppContext, viewer: Viewer, id: number): Promise<StatusRow> {
+export async function favourite(
+  ctx: AppContext,
+  viewer: Viewer,
+  id: number,
+  at?: number,
+): Promise<StatusRow> {
   const status = await target(ctx, viewer, id);
   const notificationId = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -106,6 +111,7 @@ export async function reblog(
   viewer: Viewer,
   id: number,
   visibility: Visibility = 'public',
+  at?: number,
 ): Promise<StatusRow> {
   const original = await target(ctx, viewer, id);
   const own = original.account_id === viewer.id;
@@ -117,9 +123,9 @@ export async function reblog(
   const boostVisibility: Visibility = original.visibility === 'private' ? 'private' : visibility;
   try {
     const written = await ctx.db.transaction().execute(async (trx) => {
-      const now = Date.now();
+      const now = at ?? Date.now();
       const boost: StatusRow = {
-        id: newId(),
+        id: at === undefined ? newId() : idFor(at),
         account_id: viewer.id,
         thread_id: original.thread_id,
         in_reply_to_id: null,

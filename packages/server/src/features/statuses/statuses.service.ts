@@ -7,7 +7,7 @@ import {
 } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { indexStatusText, isUniqueViolation, unindexStatus } from '../../db/dialect';
-import { newId } from '../../db/ids';
+import { idFor, newId } from '../../db/ids';
 import type { Db } from '../../db/tables';
 import { HttpError, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
@@ -121,6 +121,8 @@ function requireSomething(
 export interface CreateOptions {
   applicationId: number | null;
   idempotencyKey?: string | undefined;
+  /** Demo and import data carry their own time. */
+  at?: number;
 }
 
 /**
@@ -160,8 +162,8 @@ export async function createStatus(
   let written: Written;
   try {
     written = await ctx.db.transaction().execute(async (trx) => {
-      const now = Date.now();
-      const id = newId();
+      const now = options.at ?? Date.now();
+      const id = options.at === undefined ? newId() : idFor(options.at);
       const rendered = await renderText(ctx, trx, viewer, text);
       const visibility: Visibility = input.visibility ?? author.default_privacy;
       const status: StatusRow = {
