@@ -184,7 +184,7 @@ export function statusesRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ visibility: Visibility.optional() }).optional(),
+        body: z.object({ visibility: Visibility.optional() }).nullish(),
         response: { 200: Status },
       },
     },
