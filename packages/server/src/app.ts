@@ -8,6 +8,7 @@ import {
 import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
+import { registerCardFetching } from './features/cards/cards.service';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
   await streamingRoutes(app, ctx);
+  registerCardFetching(ctx);
 
   await app.register(webAppPlugin, { ctx });
   return app;

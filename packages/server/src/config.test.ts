@@ -30,6 +30,17 @@ describe('loadConfig', () => {
     expect(config.rateLimit.signIn).toEqual({ max: 25, windowMs: 5 * 60_000 });
     expect(config.rateLimit.signUp).toEqual({ max: 5, windowMs: 30 * 60_000 });
     expect(config.trustProxy).toBe(false);
+    expect(config.linkPreviews).toBe(true);
+    expect(config.fetchAllow).toEqual([]);
+  });
+
+  it('reads the link preview switch and the fetch allow-list', () => {
+    const config = loadConfig({
+      RAPPORT_LINK_PREVIEWS: 'off',
+      RAPPORT_FETCH_ALLOW: ' 127.0.0.1, Intranet.Example.com ,[::1],,10.0.0.5',
+    });
+    expect(config.linkPreviews).toBe(false);
+    expect(config.fetchAllow).toEqual(['127.0.0.1', 'intranet.example.com', '::1', '10.0.0.5']);
   });
 
   it('derives the public URL from PORT and strips a trailing slash from an explicit one', () => {
@@ -91,6 +102,10 @@ describe('loadConfig', () => {
     ['RAPPORT_RATE_LIMIT', 'sometimes'],
     ['RAPPORT_RATE_LIMIT_SIGN_IN', 'lots'],
     ['RAPPORT_RATE_LIMIT_SIGN_UP', '5 per minute'],
+    ['RAPPORT_LINK_PREVIEWS', 'yes'],
+    ['RAPPORT_FETCH_ALLOW', 'http://intranet.example.com'],
+    ['RAPPORT_FETCH_ALLOW', '127.0.0.1;10.0.0.1'],
+    ['RAPPORT_FETCH_ALLOW', '10.0.0.0/8'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.message).toContain(`${name}:`);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { RegistrationMode } from '@rapport/schema';
 import { z } from 'zod';
@@ -14,6 +15,27 @@ const RateLimit = z
 export type RateLimit = z.output<typeof RateLimit>;
 
 const OnOff = z.enum(['on', 'off']).transform((value) => value === 'on');
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
+
+/** Comma-separated host names or IP addresses (an IPv6 one with or without brackets). */
+const HostList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) =>
+        entry
+          .trim()
+          .toLowerCase()
+          .replace(/^\[(.*)\]$/, '$1'),
+      )
+      .filter((entry) => entry !== ''),
+  )
+  .refine(
+    (entries) => entries.every((entry) => net.isIP(entry) !== 0 || HOST_NAME.test(entry)),
+    'must be host names or IP addresses separated by commas, e.g. 127.0.0.1,intranet.example.com',
+  );
 
 const Env = z
   .object({
@@ -56,6 +78,8 @@ const Env = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     RAPPORT_WEB_DIST: z.string().optional(),
+    RAPPORT_LINK_PREVIEWS: OnOff.default(true),
+    RAPPORT_FETCH_ALLOW: HostList.default([]),
   })
   .superRefine((env, issues) => {
     const admin = {
@@ -96,6 +120,10 @@ export interface Config {
   logLevel: string;
   /** Where the built web app lives; served at / when it exists. */
   webDist: string;
+  /** Whether links in statuses get a preview card fetched by the server. */
+  linkPreviews: boolean;
+  /** Host names and addresses the server may fetch from although they are private. */
+  fetchAllow: string[];
 }
 
 export class ConfigError extends Error {}
@@ -155,5 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.RAPPORT_TRUST_PROXY,
     logLevel: e.RAPPORT_LOG_LEVEL,
     webDist: e.RAPPORT_WEB_DIST ? path.resolve(e.RAPPORT_WEB_DIST) : DEFAULT_WEB_DIST,
+    linkPreviews: e.RAPPORT_LINK_PREVIEWS,
+    fetchAllow: e.RAPPORT_FETCH_ALLOW,
   };
 }

@@ -57,6 +57,8 @@ export async function startTestApp(
     RAPPORT_DATA_DIR: dataDir,
     RAPPORT_RATE_LIMIT: 'off',
     RAPPORT_LOG_LEVEL: 'silent',
+    // Tests never reach outside; the link preview tests turn previews on with an allow-list.
+    RAPPORT_LINK_PREVIEWS: 'off',
     RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
