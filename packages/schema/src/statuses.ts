@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Account, CustomEmoji, Visibility } from './accounts';
-import { DateTime, FormBoolean, FormInt, Id, PageQuery } from './common';
+import { DateTime, FormBoolean, FormInt, Id, PageQuery, UploadedFile } from './common';
 import { POLL_LIMITS, STATUS_LIMITS } from './limits';
 
 export const MediaType = z.enum(['image', 'gifv', 'video', 'audio', 'unknown']);
@@ -252,3 +252,12 @@ export const AccountStatusesQuery = PageQuery.extend({
   pinned: FormBoolean.optional(),
   tagged: z.string().optional(),
 });
+
+/** `POST /api/v2/media` and `POST /api/v1/media` (multipart/form-data). */
+export const MediaUploadInput = MediaInput.extend({
+  file: UploadedFile,
+  /** Mastodon's custom thumbnail for audio and video; images make their own, so it is ignored. */
+  thumbnail: UploadedFile.optional(),
+});
+export type MediaUploadInput = z.infer<typeof MediaUploadInput>;
+export type MediaInput = z.infer<typeof MediaInput>;

@@ -13,10 +13,12 @@ import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mediaRoutes } from './features/media/media.routes';
+import { startMediaCleanup } from './features/media/media.service';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
+import { startPollCloser } from './features/polls/polls.service';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { statusesRoutes } from './features/statuses/statuses.routes';
@@ -74,6 +76,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   searchRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
+  // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
+  const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx)];
+  app.addHook('onClose', async () => {
+    for (const stop of stopJobs) stop();
+  });
 
   await app.register(webAppPlugin, { ctx });
   return app;

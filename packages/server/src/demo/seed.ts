@@ -6,10 +6,14 @@ import { insertInvitation } from '../features/invitations/invitations.queries';
 import { hashPassword } from '../lib/passwords';
 import { DAY_MS } from '../lib/time';
 import { readableCode } from '../lib/tokens';
+import { planActivity } from './activity';
 import { drawAvatarSvg, renderAvatar } from './avatars';
+import { castMembers } from './cast';
+import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
 import { Random } from './random';
+import { type ActivitySummary, replayActivity } from './replay';
 
 export const DEMO_PASSWORD = 'rapport-demo';
 export const DEMO_ADMIN = { username: 'admin', email: `admin@${ORGANISATION.domain}` };
@@ -21,6 +25,7 @@ const HISTORY_DAYS = 180;
 export interface DemoSummary {
   people: number;
   departments: number;
+  activity: ActivitySummary;
 }
 
 interface Seeding {
@@ -155,7 +160,10 @@ async function seedPeople(s: Seeding): Promise<void> {
     },
     { joinedDaysAgo: 150, avatar: false },
   );
-  await updateAccount(s.ctx.db, former.id, { suspended: 1, suspended_at: s.now - 30 * DAY_MS });
+  s.accounts[s.accounts.indexOf(former)] = await updateAccount(s.ctx.db, former.id, {
+    suspended: 1,
+    suspended_at: s.now - 30 * DAY_MS,
+  });
 
   const invitation = (daysAgo: number, values: Partial<Parameters<typeof insertInvitation>[1]>) => {
     const createdAt = s.now - daysAgo * DAY_MS;
@@ -191,6 +199,37 @@ async function seedPeople(s: Seeding): Promise<void> {
 }
 
 /**
+ * Three months of the organisation's life, with the usual participation inequality; Ana
+ * has read her notifications up to her update of a few days ago, and her home timeline
+ * up to yesterday.
+ */
+async function seedActivity(s: Seeding): Promise<ActivitySummary> {
+  const members = castMembers(
+    s.random,
+    s.accounts,
+    new Map([
+      [DEMO_ADMIN.username, 3],
+      [DEMO_MEMBER.username, 6],
+    ]),
+  );
+  const plan = planActivity(s.random, s.now, members, {
+    ana: DEMO_MEMBER.username,
+    admin: DEMO_ADMIN.username,
+  });
+  const summary = await replayActivity(s.ctx, plan);
+  const ana = plan.member(DEMO_MEMBER.username);
+  const marks = [
+    ['notifications', await newestBefore(s.ctx.db, 'notifications', ana.id, plan.anaReadUntil)],
+    ['home', await newestBefore(s.ctx.db, 'home_feed', ana.id, s.now - DAY_MS)],
+  ] as const;
+  for (const [timeline, lastReadId] of marks) {
+    if (lastReadId === undefined) continue;
+    await setMarker(s.ctx.db, { accountId: ana.id, timeline, lastReadId, at: plan.anaReadUntil });
+  }
+  return summary;
+}
+
+/**
  * Fills an empty database with the demo organisation. Each capability adds its own step
  * here, so the demo always shows everything Rapport can do.
  */
@@ -203,7 +242,9 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     accounts: [],
   };
   await seedPeople(s);
+  const activity = await seedActivity(s);
   return {
+    activity,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

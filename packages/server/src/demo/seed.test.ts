@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { tokenFor } from '../../test/factories';
+import { TEST_DB } from '../../test/harness';
+import { api } from '../../test/http';
+import { createDatabase } from '../../test/postgres-server';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import { type AppContext, createContext } from '../context';
+import { findAccountByUsername } from '../features/accounts/accounts.queries';
+import type { App } from '../http/app-types';
+import { planActivity } from './activity';
+import { castMembers } from './cast';
+import { Random } from './random';
+import { DEMO_ADMIN, DEMO_MEMBER, type DemoSummary, seedDemo } from './seed';
+
+let ctx: AppContext;
+let app: App;
+let summary: DemoSummary;
+let close: () => Promise<void>;
+let ana: ReturnType<typeof api>;
+
+// The demo is generated before the app is built, as `rapport demo` does, so the app's jobs
+// (the poll closer) start on a finished history.
+beforeAll(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-test-'));
+  const database = TEST_DB === 'postgres' ? await createDatabase(inject('postgresUrl')) : undefined;
+  ctx = await createContext(
+    loadConfig({
+      HOST: '127.0.0.1',
+      RAPPORT_DATA_DIR: dataDir,
+      RAPPORT_LOG_LEVEL: 'silent',
+      RAPPORT_LINK_PREVIEWS: 'off',
+      RAPPORT_RATE_LIMIT: 'off',
+      RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    }),
+  );
+  summary = await seedDemo(ctx);
+  app = await buildApp(ctx);
+  const account = await findAccountByUsername(ctx.db, DEMO_MEMBER.username);
+  if (!account) throw new Error('the demo has no Ana');
+  ana = api(app, await tokenFor(ctx, account));
+  close = async () => {
+    await app.close();
+    await ctx.events.settled();
+    await ctx.close();
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}, 240_000);
+afterAll(() => close?.());
+
+describe('the demo organisation', () => {
+  it('has a few months of activity of every kind', () => {
+    const { activity } = summary;
+    expect(activity.statuses).toBeGreaterThan(1500);
+    expect(activity.replies).toBeGreaterThan(500);
+    expect(activity.follows).toBeGreaterThan(3000);
+    expect(activity.favourites).toBeGreaterThan(3000);
+    expect(activity.boosts).toBeGreaterThan(100);
+    expect(activity.bookmarks).toBeGreaterThan(50);
+    expect(activity.polls).toBe(10);
+    expect(activity.votes).toBeGreaterThan(100);
+    expect(activity.edits).toBe(2);
+  });
+
+  it('shows participation inequality: the top 15% of people write most statuses', async () => {
+    const rows = await ctx.db
+      .selectFrom('accounts')
+      .leftJoin('statuses', (join) =>
+        join
+          .onRef('statuses.account_id', '=', 'accounts.id')
+          .on('statuses.reblog_of_id', 'is', null),
+      )
+      .select(['accounts.id', (eb) => eb.fn.count<number>('statuses.id').as('written')])
+      .where('accounts.role', '!=', 'guest')
+      .where('accounts.suspended', '=', 0)
+      .groupBy('accounts.id')
+      .execute();
+    const written = rows.map((row) => Number(row.written)).sort((a, b) => b - a);
+    const total = written.reduce((sum, n) => sum + n, 0);
+    const top = written.slice(0, Math.round(written.length * 0.15)).reduce((sum, n) => sum + n, 0);
+    expect(top / total).toBeGreaterThanOrEqual(0.7);
+    // Many only read and react, and a few never do anything.
+    expect(written.filter((n) => n === 0).length).toBeGreaterThan(written.length * 0.3);
+  });
+
+  it("fills Ana's home timeline", async () => {
+    const home = await ana.get('/api/v1/timelines/home');
+    expect(home.status).toBe(200);
+    expect(home.body).toHaveLength(20);
+    const authors = new Set(home.body.map((s: { account: { id: string } }) => s.account.id));
+    expect(authors.size).toBeGreaterThan(3);
+  });
+
+  it('leaves Ana unread notifications of every kind, and older read ones', async () => {
+    const markers = await ana.get('/api/v1/markers?timeline[]=notifications');
+    const lastRead = markers.body.notifications.last_read_id as string;
+    const unread = await ana.get(`/api/v1/notifications?limit=80&since_id=${lastRead}`);
+    expect(unread.status).toBe(200);
+    const types = new Set(unread.body.map((n: { type: string }) => n.type));
+    for (const type of ['mention', 'favourite', 'reblog', 'follow']) expect(types).toContain(type);
+    const read = await ana.get(`/api/v1/notifications?max_id=${lastRead}`);
+    expect(read.body.length).toBeGreaterThan(0);
+    const newest = Date.parse(unread.body[0].created_at);
+    expect(Date.now() - newest).toBeLessThan(4 * 24 * 3600_000);
+  });
+
+  it('has threads, polls, hashtags, edits, content warnings and private statuses', async () => {
+    const root = await ctx.db
+      .selectFrom('statuses')
+      .select('thread_id')
+      .where('in_reply_to_id', 'is not', null)
+      .where('visibility', '=', 'public')
+      .groupBy('thread_id')
+      .having((eb) => eb.fn.countAll(), '>=', 3)
+      .executeTakeFirstOrThrow();
+    const context = await ana.get(`/api/v1/statuses/${root.thread_id}/context`);
+    expect(context.body.descendants.length).toBeGreaterThanOrEqual(2);
+
+    const polls = await ctx.db.selectFrom('polls').select(['id', 'expires_at']).execute();
+    expect(polls.some((p) => p.expires_at < Date.now())).toBe(true);
+    expect(polls.some((p) => p.expires_at > Date.now())).toBe(true);
+    const ended = polls.find((p) => p.expires_at < Date.now());
+    const poll = await ana.get(`/api/v1/polls/${ended?.id}`);
+    expect(poll.body).toMatchObject({ expired: true });
+    expect(poll.body.votes_count).toBeGreaterThan(5);
+
+    for (const tag of ['kudos', 'launch', 'onboarding', 'q3planning', 'engineering']) {
+      const tagged = await ana.get(`/api/v1/timelines/tag/${tag}`);
+      expect(tagged.body.length, tag).toBeGreaterThan(0);
+    }
+    const counts = await ctx.db
+      .selectFrom('statuses')
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere('edited_at', 'is not', null).as('edited'),
+        eb.fn.countAll<number>().filterWhere('spoiler_text', '!=', '').as('warned'),
+        eb.fn.countAll<number>().filterWhere('visibility', '=', 'private').as('private'),
+        eb.fn.countAll<number>().filterWhere('visibility', '=', 'direct').as('direct'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(counts.edited)).toBe(2);
+    expect(Number(counts.warned)).toBeGreaterThan(0);
+    expect(Number(counts.private)).toBeGreaterThan(0);
+    expect(Number(counts.direct)).toBeGreaterThan(0);
+  });
+
+  it('plans the same history from the same seed', async () => {
+    const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
+    const now = Date.now();
+    const plan = () => {
+      const random = new Random(7);
+      const members = castMembers(random, accounts, new Map([[DEMO_ADMIN.username, 3]]));
+      return planActivity(random, now, members, {
+        ana: DEMO_MEMBER.username,
+        admin: DEMO_ADMIN.username,
+      }).actions.map((a) => `${a.type} ${a.at} ${'draft' in a ? a.draft.text : ''}`);
+    };
+    expect(plan()).toEqual(plan());
+  });
+});
