@@ -11,11 +11,18 @@ import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { HomePage } from './features/home/HomePage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
+import { FollowsRoute } from './features/profile/FollowsPage';
 import { ProfileRoute } from './features/profile/ProfilePage';
+import { SearchPage } from './features/search/SearchPage';
 import { AccountSettingsPage } from './features/settings/AccountSettingsPage';
 import { ProfileSettingsPage } from './features/settings/ProfileSettingsPage';
 import { SettingsLayout } from './features/settings/SettingsLayout';
+import { StatusRoute, ThreadRoute } from './features/thread/ThreadPage';
+import { OrganisationTimelinePage } from './features/timelines/OrganisationTimelinePage';
+import { SavedStatusesPage } from './features/timelines/SavedStatusesPage';
+import { TagTimelinePage } from './features/timelines/TagTimelinePage';
 
 export function App() {
   return (
@@ -28,6 +35,13 @@ export function App() {
         <Route path="/oauth/authorize" element={<OAuthAuthorizePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
+          <Route path="/timeline" element={<OrganisationTimelinePage />} />
+          <Route path="/tags/:tag" element={<TagTimelinePage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/bookmarks" element={<SavedStatusesPage kind="bookmarks" />} />
+          <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
+          <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
@@ -43,6 +57,9 @@ export function App() {
           </Route>
           {/* /@username: a router segment cannot start with a literal "@", so the page checks it. */}
           <Route path="/:handle" element={<ProfileRoute />} />
+          <Route path="/:handle/followers" element={<FollowsRoute which="followers" />} />
+          <Route path="/:handle/following" element={<FollowsRoute which="following" />} />
+          <Route path="/:handle/:statusId" element={<ThreadRoute />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

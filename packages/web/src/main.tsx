@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiRequestError } from './api/errors';
+import { StreamingProvider } from './api/streaming';
 import { handleSessionLoss } from './features/auth/session';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles/base.css';
@@ -18,6 +19,11 @@ import './styles/auth.css';
 import './styles/people.css';
 import './styles/profile.css';
 import './styles/admin.css';
+import './styles/statuses.css';
+import './styles/status-media.css';
+import './styles/thread.css';
+import './styles/compose.css';
+import './styles/social.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -40,9 +46,11 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <StreamingProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </StreamingProvider>
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,

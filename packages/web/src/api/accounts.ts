@@ -1,4 +1,4 @@
-import type { Account, CredentialAccount, InvitationPreview } from '@rapport/schema';
+import type { Account, CredentialAccount, InvitationPreview, Relationship } from '@rapport/schema';
 import { type Page, sendJson, sendPage } from './client';
 
 export function getOwnAccount(): Promise<CredentialAccount> {
@@ -25,4 +25,34 @@ export function listPeople(params: { q?: string; limit?: number }, next?: string
 
 export function getInvitation(code: string): Promise<InvitationPreview> {
   return sendJson<InvitationPreview>(`/api/rapport/v1/invitations/${encodeURIComponent(code)}`);
+}
+
+export async function getRelationship(accountId: string): Promise<Relationship | null> {
+  const list = await sendJson<Relationship[]>('/api/v1/accounts/relationships', {
+    query: { 'id[]': [accountId] },
+  });
+  return list.find((relationship) => relationship.id === accountId) ?? null;
+}
+
+export type RelationshipAction = 'follow' | 'unfollow' | 'block' | 'unblock' | 'mute' | 'unmute';
+
+export function changeRelationship(
+  accountId: string,
+  action: RelationshipAction,
+): Promise<Relationship> {
+  return sendJson<Relationship>(`/api/v1/accounts/${encodeURIComponent(accountId)}/${action}`, {
+    method: 'POST',
+  });
+}
+
+/** Followers or followed accounts; pass the `next` path of the previous page to continue. */
+export function listFollows(
+  accountId: string,
+  which: 'followers' | 'following',
+  next?: string | null,
+): Promise<Page<Account>> {
+  if (next) return sendPage<Account>(next);
+  return sendPage<Account>(`/api/v1/accounts/${encodeURIComponent(accountId)}/${which}`, {
+    query: { limit: 40 },
+  });
 }

@@ -14,3 +14,12 @@ describe('withQuery', () => {
     expect(withQuery('/api/x', undefined)).toBe('/api/x');
   });
 });
+
+describe('withQuery with lists', () => {
+  it('repeats the key for each item, as Mastodon reads `types[]`', () => {
+    expect(withQuery('/api/v1/notifications', { 'types[]': ['mention', 'reblog'] })).toBe(
+      '/api/v1/notifications?types%5B%5D=mention&types%5B%5D=reblog',
+    );
+    expect(withQuery('/api/x', { 'id[]': [] })).toBe('/api/x');
+  });
+});

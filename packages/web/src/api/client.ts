@@ -11,7 +11,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+type QueryScalar = string | number | boolean | null | undefined;
+/** A list is sent as repeated keys; name the key Rails-style (`types[]`), as Mastodon expects. */
+type QueryValue = QueryScalar | readonly string[];
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -20,6 +22,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as multipart/form-data (file uploads). */
   form?: FormData;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
 }
 
@@ -33,7 +37,11 @@ export function withQuery(path: string, query: RequestOptions['query']): string 
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, item);
+    } else if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
   }
   const search = params.toString();
   if (!search) return path;
@@ -53,7 +61,7 @@ async function readBody(response: Response): Promise<unknown> {
 /** One request to the Rapport server; throws ApiRequestError for anything but 2xx. */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ Accept: 'application/json' });
+  const headers = new Headers({ ...options.headers, Accept: 'application/json' });
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers.set('Content-Type', 'application/json');
@@ -97,4 +105,45 @@ export async function sendPage<T>(path: string, options: RequestOptions = {}): P
   const response = await send(path, options);
   const items = (await readBody(response)) as T[] | undefined;
   return { items: items ?? [], next: nextPagePath(response.headers.get('Link')) };
+}
+
+/**
+ * A multipart upload that reports progress, which fetch() cannot do for request bodies.
+ * Resolves with the response status and parsed body; rejects like `send`.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; body: T }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.withCredentials = true;
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = request.responseText ? JSON.parse(request.responseText) : undefined;
+      } catch {
+        body = request.responseText;
+      }
+      if (request.status >= 200 && request.status < 300 && typeof body === 'object') {
+        resolve({ status: request.status, body: body as T });
+      } else if (request.status >= 200 && request.status < 300) {
+        reject(new ApiRequestError(request.status, 'unexpected_response', ''));
+      } else {
+        reject(parseApiError(request.status, body));
+      }
+    };
+    request.onerror = () => reject(new ApiRequestError(0, 'network_error', ''));
+    request.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(form);
+  });
 }

@@ -1,5 +1,19 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
+import type { NotificationFilter } from './notifications';
+import type { SearchType } from './search';
+import type { TimelineSource } from './timelines';
+
+function timelineParts(source: TimelineSource): string[] {
+  switch (source.kind) {
+    case 'tag':
+      return [source.kind, source.tag.toLowerCase()];
+    case 'account':
+      return [source.kind, source.accountId, source.filter];
+    default:
+      return [source.kind];
+  }
+}
 
 /** Every TanStack Query key in one place, so invalidations cannot drift from queries. */
 export const queryKeys = {
@@ -18,4 +32,26 @@ export const queryKeys = {
   invitation: (code: string) => ['invitation', code] as const,
   setupToken: (token: string) => ['setup', token] as const,
   authorization: (search: string) => ['oauth', 'authorization', search] as const,
+
+  // Everything under 'statuses', 'notifications' and 'search' holds statuses, which
+  // features/statuses/status-cache.ts keeps in step after an action or a live update.
+  statuses: ['statuses'] as const,
+  timelines: ['statuses', 'timeline'] as const,
+  timeline: (source: TimelineSource) => ['statuses', 'timeline', ...timelineParts(source)] as const,
+  status: (id: string) => ['statuses', 'one', id] as const,
+  context: (id: string) => ['statuses', 'context', id] as const,
+  notifications: (filter: NotificationFilter) => ['notifications', 'list', filter] as const,
+  notificationLists: ['notifications', 'list'] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  search: (q: string, type: SearchType) => ['search', q, type] as const,
+  searchAll: ['search'] as const,
+
+  statusHistory: (id: string) => ['status-history', id] as const,
+  statusSource: (id: string) => ['status-source', id] as const,
+  statusAccounts: (id: string, which: 'favourited_by' | 'reblogged_by') =>
+    ['status-accounts', id, which] as const,
+  relationship: (accountId: string) => ['relationships', accountId] as const,
+  follows: (accountId: string, which: 'followers' | 'following') =>
+    ['follows', accountId, which] as const,
+  suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
 };

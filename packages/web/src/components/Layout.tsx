@@ -1,9 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useServerInfo, useSession } from '../features/auth/session';
+import { useUserStream } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
 import { AccountMenu } from './AccountMenu';
 import { MainNav } from './MainNav';
+
+/** Listens to the signed-in person's stream while mounted (see useUserStream). */
+function UserStream() {
+  useUserStream();
+  return null;
+}
 
 /** The frame of every page: skip link, header with navigation, and the main landmark. */
 export function Layout() {
@@ -35,6 +42,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      {account && <UserStream key={account.id} />}
       <header className="app-header">
         <div className="app-header-inner">
           <Link to="/" className="brand">

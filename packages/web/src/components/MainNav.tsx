@@ -1,38 +1,85 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
+import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
-import { HomeIcon, PeopleIcon, ShieldIcon } from './icons';
+import { DropdownMenu, type MenuEntry } from './DropdownMenu';
+import { BellIcon, HomeIcon, MenuIcon, PeopleIcon, SearchIcon, TimelineIcon } from './icons';
+
+/** Pages reached through "More"; the button looks current while one of them is open. */
+const MORE_PATHS = ['/bookmarks', '/favourites', '/admin'];
+
+function UnreadBadge({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return (
+    <span className="nav-badge" aria-hidden="true">
+      {count > 99 ? '99+' : count}
+    </span>
+  );
+}
 
 /**
- * The main navigation. One <nav> for every screen size: inline in the header on wide
- * screens, a bar fixed to the bottom on phones (see layout.css).
+ * The main navigation. One <nav> for every screen size: icons and labels in the header on
+ * wide screens, icons alone in the header on medium ones, and a bar fixed to the bottom on
+ * phones (see layout.css). Labels hidden on small screens stay in the accessible name.
  */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
+  const { pathname } = useLocation();
+  const unread = useUnreadCount();
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link nav-link-active' : 'nav-link';
+  const links = [
+    { to: '/', label: t('nav.home'), icon: <HomeIcon />, end: true },
+    { to: '/timeline', label: t('nav.timeline'), icon: <TimelineIcon /> },
+    {
+      to: '/notifications',
+      label: t('nav.notifications'),
+      icon: <BellIcon />,
+      badge: <UnreadBadge count={unread.data ?? 0} />,
+      // Said after the label: "Notifications (3 unread)".
+      extra: unread.data ? t('nav.unread', { count: unread.data }) : undefined,
+    },
+    { to: '/search', label: t('nav.search'), icon: <SearchIcon /> },
+    { to: '/people', label: t('nav.people'), icon: <PeopleIcon /> },
+  ];
+  const more: MenuEntry[] = [
+    { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
+    { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
+  ];
+  if (isAdmin)
+    more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
+  const moreActive = MORE_PATHS.some(
+    (path) => pathname === path || pathname.startsWith(`${path}/`),
+  );
+
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul>
-        <li>
-          <NavLink to="/" end className={linkClass}>
-            <HomeIcon />
-            <span>{t('nav.home')}</span>
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/people" className={linkClass}>
-            <PeopleIcon />
-            <span>{t('nav.people')}</span>
-          </NavLink>
-        </li>
-        {isAdmin && (
-          <li>
-            <NavLink to="/admin" className={linkClass}>
-              <ShieldIcon />
-              <span>{t('nav.admin')}</span>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end} className={linkClass} title={link.label}>
+              <span className="nav-icon">
+                {link.icon}
+                {link.badge}
+              </span>
+              <span className="nav-label">{link.label}</span>
+              {link.extra && <span className="visually-hidden"> {link.extra}</span>}
             </NavLink>
           </li>
-        )}
+        ))}
+        <li>
+          <DropdownMenu
+            className="nav-more"
+            buttonClassName={moreActive ? 'nav-link nav-link-active' : 'nav-link'}
+            label={t('nav.more')}
+            icon={
+              <span className="nav-icon">
+                <MenuIcon />
+              </span>
+            }
+            text={<span className="nav-label">{t('nav.more')}</span>}
+            entries={more}
+          />
+        </li>
       </ul>
     </nav>
   );

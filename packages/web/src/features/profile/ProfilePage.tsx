@@ -1,20 +1,23 @@
 import type { Account } from '@rapport/schema';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { lookupAccount } from '../../api/accounts';
 import { isApiError } from '../../api/errors';
 import { queryKeys } from '../../api/query-keys';
+import type { AccountStatusFilter } from '../../api/timelines';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
 import { BriefcaseIcon, BuildingIcon, PinIcon } from '../../components/icons';
 import { NotFoundPage } from '../../components/NotFoundPage';
+import { RichText } from '../../components/RichText';
 import { LoadingBlock } from '../../components/Spinner';
 import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
+import { Timeline } from '../timelines/Timeline';
 import { customFields } from './profile-fields';
-import { RichText } from './RichText';
+import { RelationshipActions } from './RelationshipActions';
 import { RoleBadges } from './RoleBadges';
 
 /** `/@username`; the router cannot match a partial segment, so the "@" is checked here. */
@@ -90,12 +93,18 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
               {t('profile.joined', { date: formatDate(account.created_at) })}
             </p>
           </div>
-          {own && (
+          {own ? (
             <Link className="button button-secondary profile-edit" to="/settings/profile">
               {t('profile.edit')}
             </Link>
+          ) : (
+            <div className="profile-edit">
+              <RelationshipActions account={account} />
+            </div>
           )}
         </header>
+
+        <ProfileCounts account={account} />
 
         {account.suspended && (
           <p className="message message-info" role="note">
@@ -155,6 +164,80 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
           <p className="muted profile-empty">{own ? t('profile.ownEmpty') : t('profile.noBio')}</p>
         )}
       </article>
+      {!account.suspended && <ProfileStatuses account={account} own={own} />}
+    </div>
+  );
+}
+
+function ProfileCounts({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const base = `/@${account.acct || account.username}`;
+  return (
+    <ul className="profile-counts">
+      <li>{t('profile.statusesCount', { count: account.statuses_count })}</li>
+      <li>
+        <Link to={`${base}/followers`}>
+          {t('profile.followersCount', { count: account.followers_count })}
+        </Link>
+      </li>
+      <li>
+        <Link to={`${base}/following`}>
+          {t('profile.followingCount', { count: account.following_count })}
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
+const FILTERS: readonly AccountStatusFilter[] = ['statuses', 'replies', 'media'];
+const FILTER_LABELS = {
+  statuses: 'profile.tab.statuses',
+  replies: 'profile.tab.replies',
+  media: 'profile.tab.media',
+} as const;
+
+/** The person's statuses, without replies by default; with replies, or only those with media. */
+function ProfileStatuses({ account, own }: { account: Account; own: boolean }) {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const requested = params.get('filter');
+  const filter: AccountStatusFilter = FILTERS.includes(requested as AccountStatusFilter)
+    ? (requested as AccountStatusFilter)
+    : 'statuses';
+  const name = account.display_name || account.username;
+  return (
+    <div className="profile-statuses">
+      {/* Without the name: the page's only heading with the name is the person's own. */}
+      <h2 className="visually-hidden">{t('profile.statusesHeading')}</h2>
+      <nav className="tabs" aria-label={t('profile.statusFilters')}>
+        {FILTERS.map((each) => (
+          <Link
+            key={each}
+            to={{ search: each === 'statuses' ? '' : `?filter=${each}` }}
+            replace
+            className={each === filter ? 'tab tab-active' : 'tab'}
+            aria-current={each === filter ? 'page' : undefined}
+          >
+            {t(FILTER_LABELS[each])}
+          </Link>
+        ))}
+      </nav>
+      <Timeline
+        key={filter}
+        source={{ kind: 'account', accountId: account.id, filter }}
+        label={t('profile.statusesTitle', { name })}
+        empty={
+          <EmptyState
+            title={
+              filter === 'media'
+                ? t('profile.noMedia')
+                : own
+                  ? t('profile.ownNoStatuses')
+                  : t('profile.noStatuses')
+            }
+          />
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,165 @@
+import type { Notification, Status } from '@rapport/schema';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import {
+  AtIcon,
+  BellIcon,
+  BoostIcon,
+  CloseIcon,
+  PollIcon,
+  ReplyIcon,
+  StarIcon,
+  UserPlusIcon,
+} from '../../components/icons';
+import { RelativeTime } from '../../components/RelativeTime';
+import { RichText } from '../../components/RichText';
+import type { MessageKey } from '../../i18n';
+import { useT } from '../../i18n/I18nProvider';
+import { AccountRow } from '../social/AccountRow';
+import { PollView } from '../statuses/PollView';
+import { StatusCard } from '../statuses/StatusCard';
+import { profilePath, threadPath } from '../statuses/status-paths';
+
+type Kind =
+  | 'mention'
+  | 'reply'
+  | 'status'
+  | 'favourite'
+  | 'reblog'
+  | 'follow'
+  | 'poll'
+  | 'pollOwn'
+  | 'update'
+  | 'other';
+
+/** A reply arrives as a mention of its author; the app tells the two apart. */
+export function notificationKind(notification: Notification, viewerId: string): Kind {
+  switch (notification.type) {
+    case 'mention':
+      return notification.status?.in_reply_to_account_id === viewerId ? 'reply' : 'mention';
+    case 'poll':
+      return notification.account.id === viewerId ? 'pollOwn' : 'poll';
+    case 'status':
+    case 'favourite':
+    case 'reblog':
+    case 'follow':
+    case 'update':
+      return notification.type;
+    default:
+      return 'other';
+  }
+}
+
+const TEXT: Record<Kind, MessageKey> = {
+  mention: 'notifications.mention',
+  reply: 'notifications.reply',
+  status: 'notifications.status',
+  favourite: 'notifications.favourite',
+  reblog: 'notifications.reblog',
+  follow: 'notifications.follow',
+  poll: 'notifications.poll',
+  pollOwn: 'notifications.pollOwn',
+  update: 'notifications.update',
+  other: 'notifications.other',
+};
+
+const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactNode> = {
+  mention: AtIcon,
+  reply: ReplyIcon,
+  status: BellIcon,
+  favourite: StarIcon,
+  reblog: BoostIcon,
+  follow: UserPlusIcon,
+  poll: PollIcon,
+  pollOwn: PollIcon,
+  update: BellIcon,
+  other: BellIcon,
+};
+
+/** The status a notification is about, shortened: the reader follows the link for the rest. */
+function StatusPreview({ status, viewerId }: { status: Status; viewerId: string }) {
+  const t = useT();
+  return (
+    <div className="notification-preview">
+      {status.spoiler_text ? (
+        <p className="muted">{t('notifications.spoiler', { text: status.spoiler_text })}</p>
+      ) : (
+        <RichText
+          className="notification-preview-text rich-text"
+          html={status.content}
+          mentions={status.mentions}
+        />
+      )}
+      {status.poll && (
+        <PollView poll={status.poll} statusId={status.id} own={status.account.id === viewerId} />
+      )}
+      <Link to={threadPath(status)} className="small">
+        {t('notifications.openStatus')}
+      </Link>
+    </div>
+  );
+}
+
+export function NotificationItem({
+  notification,
+  viewerId,
+  onDismiss,
+  dismissing,
+}: {
+  notification: Notification;
+  viewerId: string;
+  onDismiss: () => void;
+  dismissing: boolean;
+}) {
+  const t = useT();
+  const kind = notificationKind(notification, viewerId);
+  const Icon = ICONS[kind];
+  const account = notification.account;
+  const name = account.display_name || account.username;
+  const status = notification.status ?? null;
+  const fullStatus = kind === 'mention' || kind === 'reply' || kind === 'status';
+  const [before, after] = t(TEXT[kind] as 'notifications.mention', { name: '\u0000' }).split(
+    '\u0000',
+  );
+
+  return (
+    <article
+      className={`notification notification-${kind}`}
+      data-notification-id={notification.id}
+      tabIndex={-1}
+      aria-label={t(TEXT[kind] as 'notifications.mention', { name })}
+    >
+      <div className="notification-header">
+        <span className={`notification-icon notification-icon-${kind}`}>
+          <Icon size={18} filled={kind === 'favourite'} />
+        </span>
+        <p className="notification-text">
+          {before}
+          {after !== undefined && (
+            <Link to={profilePath(account)} className="notification-name">
+              {name}
+            </Link>
+          )}
+          {after}
+          <span className="notification-time muted small">
+            {' · '}
+            <RelativeTime iso={notification.created_at} />
+          </span>
+        </p>
+        <button
+          type="button"
+          className="button button-ghost icon-button notification-dismiss"
+          aria-label={t('notifications.dismiss')}
+          title={t('notifications.dismiss')}
+          onClick={onDismiss}
+          disabled={dismissing}
+        >
+          <CloseIcon size={18} />
+        </button>
+      </div>
+      {kind === 'follow' && <AccountRow account={account} />}
+      {status && fullStatus && <StatusCard status={status} />}
+      {status && !fullStatus && <StatusPreview status={status} viewerId={viewerId} />}
+    </article>
+  );
+}
