@@ -1,4 +1,11 @@
-import { ACCOUNT_LIMITS, InstanceV1, InstanceV2, ServerInfo } from '@rapport/schema';
+import {
+  ACCOUNT_LIMITS,
+  InstanceV1,
+  InstanceV2,
+  POLL_LIMITS,
+  ServerInfo,
+  STATUS_LIMITS,
+} from '@rapport/schema';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { App } from '../../http/app-types';
@@ -32,21 +39,25 @@ function configuration() {
       max_display_name_length: ACCOUNT_LIMITS.displayName,
       max_note_length: ACCOUNT_LIMITS.note,
     },
-    statuses: { max_characters: 5000, max_media_attachments: 4, characters_reserved_per_url: 23 },
+    statuses: {
+      max_characters: STATUS_LIMITS.characters,
+      max_media_attachments: STATUS_LIMITS.mediaAttachments,
+      characters_reserved_per_url: STATUS_LIMITS.urlCharacters,
+    },
     media_attachments: {
-      supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
-      description_limit: ACCOUNT_LIMITS.avatarDescription,
-      image_size_limit: 8 * 1024 * 1024,
+      supported_mime_types: [...STATUS_LIMITS.imageTypes],
+      description_limit: STATUS_LIMITS.mediaDescription,
+      image_size_limit: STATUS_LIMITS.imageBytes,
       image_matrix_limit: 33_177_600,
       video_size_limit: 0,
       video_frame_rate_limit: 0,
       video_matrix_limit: 0,
     },
     polls: {
-      max_options: 4,
-      max_characters_per_option: 50,
-      min_expiration: 300,
-      max_expiration: 2_629_746,
+      max_options: POLL_LIMITS.maxOptions,
+      max_characters_per_option: POLL_LIMITS.optionCharacters,
+      min_expiration: POLL_LIMITS.minExpiration,
+      max_expiration: POLL_LIMITS.maxExpiration,
     },
   };
 }
