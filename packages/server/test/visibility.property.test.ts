@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canSee } from '../src/features/visibility/visibility';
+import type { Viewer } from '../src/http/auth';
+import { createAccountWithToken } from './factories';
+import { startTestApp, type TestApp } from './harness';
+import { api } from './http';
+
+/**
+ * A property test of the one visibility rule: over random organisations (roles, follows,
+ * blocks, mutes) and random statuses (visibilities, mentions, replies, tags), every status
+ * any list returns passes `canSee` with facts taken from the generated model, not from the
+ * database; and every status the model says is visible can be opened and found.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+type Vis = (typeof VISIBILITIES)[number];
+
+const World = fc.record({
+  roles: fc.array(fc.constantFrom('member', 'member', 'member', 'admin', 'guest'), {
+    minLength: 3,
+    maxLength: 6,
+  }),
+  follows: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 14 }),
+  blocks: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 3 }),
+  mutes: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 3 }),
+  statuses: fc.array(
+    fc.record({
+      author: fc.nat(5),
+      visibility: fc.constantFrom(...VISIBILITIES),
+      mentions: fc.array(fc.nat(5), { maxLength: 2 }),
+      replyTo: fc.option(fc.nat(20), { nil: undefined }),
+      tagged: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 12 },
+  ),
+});
+type World = typeof World extends fc.Arbitrary<infer T> ? T : never;
+
+let run = 0;
+
+interface Person {
+  id: string;
+  username: string;
+  role: 'admin' | 'member' | 'guest';
+  api: ReturnType<typeof api>;
+}
+
+interface Posted {
+  id: string;
+  author: number;
+  visibility: Vis;
+  mentioned: Set<number>;
+  token: string;
+}
+
+async function build(world: World) {
+  run += 1;
+  const people: Person[] = [];
+  for (const [i, role] of world.roles.entries()) {
+    const username = `p${run}_${i}`;
+    const { account, token } = await createAccountWithToken(t.ctx, {
+      username,
+      email: `${username}@example.com`,
+      role,
+    });
+    people.push({ id: String(account.id), username, role, api: api(t.app, token) });
+  }
+  const n = people.length;
+  const at = (i: number) => people[i % n] as Person;
+  const pairs = (list: Array<[number, number]>) =>
+    list.map(([a, b]) => [a % n, b % n] as const).filter(([a, b]) => a !== b);
+
+  // The graph goes through the API, so its side effects (blocks end follows) are real.
+  for (const [a, b] of pairs(world.follows)) {
+    await at(a).api.post(`/api/v1/accounts/${at(b).id}/follow`);
+  }
+  for (const [a, b] of pairs(world.mutes))
+    await at(a).api.post(`/api/v1/accounts/${at(b).id}/mute`);
+  for (const [a, b] of pairs(world.blocks))
+    await at(a).api.post(`/api/v1/accounts/${at(b).id}/block`);
+
+  const posted: Posted[] = [];
+  for (const [i, s] of world.statuses.entries()) {
+    const author = s.author % n;
+    const mentions = [...new Set(s.mentions.map((m) => m % n))].filter((m) => m !== author);
+    const parent =
+      s.replyTo === undefined ? undefined : posted[s.replyTo % Math.max(posted.length, 1)];
+    const text = `${mentions.map((m) => `@${at(m).username}`).join(' ')} token${run}x${i} shared${run}${s.tagged ? ` #tag${run}` : ''}`;
+    const res = await at(author).api.post('/api/v1/statuses', {
+      status: text,
+      visibility: s.visibility,
+      ...(parent ? { in_reply_to_id: parent.id } : {}),
+    });
+    if (res.status === 404) continue; // a reply to something the author cannot see
+    expect(res.status, res.text).toBe(200);
+    const mentioned = new Set(
+      res.body.mentions.map((m: { id: string }) => people.findIndex((p) => p.id === m.id)),
+    ) as Set<number>;
+    posted.push({
+      id: res.body.id,
+      author,
+      visibility: s.visibility,
+      mentioned,
+      token: `token${run}x${i}`,
+    });
+  }
+
+  // The model's view of the graph after every action, for the facts canSee needs.
+  const follows = new Set<string>();
+  for (const [a, b] of pairs(world.follows)) follows.add(`${a}>${b}`);
+  const blocked = new Set<string>();
+  for (const [a, b] of pairs(world.blocks)) {
+    blocked.add(`${a}|${b}`);
+    blocked.add(`${b}|${a}`);
+    follows.delete(`${a}>${b}`);
+    follows.delete(`${b}>${a}`);
+  }
+  const muted = new Set(pairs(world.mutes).map(([a, b]) => `${a}>${b}`));
+  const viewerOf = (i: number): Viewer => ({
+    id: Number(at(i).id),
+    username: at(i).username,
+    role: at(i).role,
+  });
+  const sees = (viewer: number, status: Posted) =>
+    canSee(viewerOf(viewer), {
+      kind: 'status',
+      status: {
+        account_id: Number(at(status.author).id),
+        visibility: status.visibility,
+        author: { id: Number(at(status.author).id), role: at(status.author).role, suspended: 0 },
+      },
+      facts: {
+        following: follows.has(`${viewer}>${status.author}`),
+        mentioned: status.mentioned.has(viewer),
+        blocked: blocked.has(`${viewer}|${status.author}`),
+      },
+    });
+  return { people, posted, sees, muted, n };
+}
+
+describe('the one visibility rule, over random organisations', () => {
+  it('lists only what canSee allows, and everything it allows can be reached', async () => {
+    await fc.assert(
+      fc.asyncProperty(World, async (world) => {
+        const { people, posted, sees, muted } = await build(world);
+        const byId = new Map(posted.map((p) => [p.id, p]));
+        for (const [v, person] of people.entries()) {
+          const check = (
+            list: Array<{ id: string; reblog: { id: string } | null }>,
+            where: string,
+          ) => {
+            for (const item of list) {
+              const status = byId.get(item.reblog?.id ?? item.id);
+              if (!status) continue; // another run's status: checked in its own run
+              expect(sees(v, status), `${where}: ${person.username} sees ${status.token}`).toBe(
+                true,
+              );
+            }
+          };
+          const home = await person.api.get('/api/v1/timelines/home?limit=40');
+          check(home.body, 'home');
+          const pub = await person.api.get('/api/v1/timelines/public?limit=40');
+          check(pub.body, 'public');
+          const tag = await person.api.get(`/api/v1/timelines/tag/tag${run}?limit=40`);
+          check(tag.body, 'tag');
+          const search = await person.api.get(
+            `/api/v2/search?type=statuses&q=shared${run}&limit=40`,
+          );
+          check(search.body.statuses, 'search');
+          for (const other of people) {
+            const profile = await person.api.get(`/api/v1/accounts/${other.id}/statuses?limit=40`);
+            if (profile.status === 200) check(profile.body, 'profile');
+          }
+          const notifications = await person.api.get('/api/v1/notifications?limit=80');
+          if (notifications.status === 200) {
+            check(
+              notifications.body.flatMap((n: { status?: { id: string; reblog: null } | null }) =>
+                n.status ? [n.status] : [],
+              ),
+              'notifications',
+            );
+          }
+
+          for (const status of posted) {
+            const visible = sees(v, status);
+            const opened = await person.api.get(`/api/v1/statuses/${status.id}`);
+            expect(opened.status, `${person.username} opens ${status.token}`).toBe(
+              visible ? 200 : 404,
+            );
+            const context = await people[status.author]?.api.get(
+              `/api/v1/statuses/${status.id}/context`,
+            );
+            for (const item of [
+              ...(context?.body.ancestors ?? []),
+              ...(context?.body.descendants ?? []),
+            ]) {
+              const other = byId.get(item.id);
+              if (other) expect(sees(status.author, other)).toBe(true);
+            }
+            if (!visible) continue;
+            const found = await person.api.get(`/api/v2/search?type=statuses&q=${status.token}`);
+            expect(
+              found.body.statuses.map((s: { id: string }) => s.id),
+              `search ${status.token}`,
+            ).toEqual([status.id]);
+            const mutedAuthor = muted.has(`${v}>${status.author}`);
+            if (status.visibility === 'public' && !mutedAuthor) {
+              expect(
+                pub.body.map((s: { id: string }) => s.id),
+                `public has ${status.token}`,
+              ).toContain(status.id);
+            }
+            if (status.author === v) {
+              expect(
+                home.body.map((s: { id: string }) => s.id),
+                `own home has ${status.token}`,
+              ).toContain(status.id);
+            }
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 300_000);
+});
