@@ -34,7 +34,7 @@ export function createLogger(config: Config): Logger {
         method: req.method,
         url: req.url
           .replace(SECRET_PATHS, '/$1/[redacted]')
-          .replace(/([?&]code=)[^&]+/, '$1[redacted]'),
+          .replace(/([?&](?:code|access_token)=)[^&]+/g, '$1[redacted]'),
         remoteAddress: req.ip,
       }),
     },

@@ -22,6 +22,12 @@ declare module 'fastify' {
     auth?: AuthRule;
     /** The token must hold one of these scopes (or a parent of one). */
     scopes?: Scope[];
+    /**
+     * The streaming WebSocket: browsers cannot set headers on a WebSocket, so the token may
+     * also come as the `access_token` query parameter or as the Sec-WebSocket-Protocol
+     * (Mastodon apps do both); the session cookie counts only from this server's own pages.
+     */
+    streaming?: boolean;
   }
   interface FastifyRequest {
     auth: Auth | null;
@@ -57,8 +63,21 @@ export function credentialOf(request: FastifyRequest): { token: string; via: Aut
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match?.[1] ? { token: match[1], via: 'bearer' } : null;
   }
+  if (request.routeOptions.config?.streaming) {
+    const token = streamingToken(request);
+    if (token) return { token, via: 'bearer' };
+  }
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+function streamingToken(request: FastifyRequest): string | undefined {
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = query?.access_token;
+  if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery;
+  // Only the first offered protocol can be the token; the server echoes it back on upgrade.
+  const protocol = request.headers['sec-websocket-protocol']?.split(',')[0]?.trim();
+  return protocol || undefined;
 }
 
 /**
@@ -81,7 +100,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
     const credential = credentialOf(request);
     if (credential) request.auth = await resolve(ctx, request, credential);
     if (rule === 'public') return;
-    enforce(request, reply, rule, ctx.secretKey);
+    enforce(request, reply, rule, ctx);
   });
 });
 
@@ -112,7 +131,7 @@ async function resolve(
   };
 }
 
-function enforce(request: FastifyRequest, reply: FastifyReply, rule: AuthRule, secret: string) {
+function enforce(request: FastifyRequest, reply: FastifyReply, rule: AuthRule, ctx: AppContext) {
   const auth = request.auth;
   if (!auth) {
     // A stale session cookie is cleared so the browser stops sending it.
@@ -123,10 +142,23 @@ function enforce(request: FastifyRequest, reply: FastifyReply, rule: AuthRule, s
   }
   if (auth.via === 'cookie' && UNSAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
-    const expected = csrfTokenFor(secret, auth.tokenHash);
+    const expected = csrfTokenFor(ctx.secretKey, auth.tokenHash);
     if (typeof sent !== 'string' || !safeEqual(sent, expected)) {
       throw new HttpError(403, 'csrf_failed', 'Missing or invalid CSRF token; reload the page');
     }
+  }
+  // A WebSocket is not bound by CORS: without this, any site could open the stream with the
+  // visitor's cookie (cross-site WebSocket hijacking). Browsers always send Origin here.
+  if (
+    auth.via === 'cookie' &&
+    request.routeOptions.config?.streaming &&
+    !sameOrigin(request, ctx.config.publicUrl)
+  ) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      'The session cookie opens the stream from this server’s own pages only; use a token',
+    );
   }
   const scopes = request.routeOptions.config?.scopes;
   if (scopes && !scopes.some((scope) => hasScope(auth.scopes, scope))) {
@@ -138,6 +170,22 @@ function enforce(request: FastifyRequest, reply: FastifyReply, rule: AuthRule, s
   }
   if (rule === 'admin' && auth.viewer.role !== 'admin') {
     throw new HttpError(403, 'forbidden', 'This action is for admins only');
+  }
+}
+
+/**
+ * The page that opened the request is this server's: its origin is the public URL, or has
+ * the host the request was sent to (the web app's development server proxies to us). A
+ * hostile page pointing its own name at our address gets its own cookies, never ours.
+ */
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (origin === new URL(publicUrl).origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
   }
 }
 

@@ -9,7 +9,8 @@ import { credentialOf } from './auth';
 /**
  * API requests are limited per credential (a person's token or session), falling back to the
  * client address; sign-in and sign-up have their own stricter per-address limits.
- * Static files, uploads and the WebSocket upgrade are not limited here.
+ * Static files and uploads are not limited; the WebSocket upgrade has its own budget
+ * (`streamingLimit`), so a long-lived stream reconnecting never eats into the API's.
  */
 export const rateLimitPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
   if (!config.rateLimit.enabled) return;
@@ -56,4 +57,27 @@ export function addressLimit(
     limiters.set(group, limiter);
   }
   return { config: { rateLimit: false as const }, onRequest: [limiter] };
+}
+
+/**
+ * Opening the stream: a client reconnects after every network change or server restart
+ * (Mastodon apps and the web app back off from 1 s up to 30 s), so this allows far more
+ * than any honest client needs (several tabs, flapping Wi-Fi), while a loop that opens
+ * sockets as fast as it can is stopped. Counted per credential: an upgrade without a valid
+ * one is refused (401) before it gets here.
+ */
+export const STREAMING_UPGRADES = { max: 120, windowMs: 60 * 1000 };
+
+export function streamingLimit(app: FastifyInstance, config: Config) {
+  if (!config.rateLimit.enabled) return { onRequest: [] };
+  const limiter = app.rateLimit({
+    max: STREAMING_UPGRADES.max,
+    timeWindow: STREAMING_UPGRADES.windowMs,
+    allowList: () => false,
+    keyGenerator: (request) => {
+      const credential = credentialOf(request);
+      return `streaming:${credential ? hashToken(credential.token) : request.ip}`;
+    },
+  });
+  return { onRequest: [limiter] };
 }
