@@ -23,6 +23,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const PHONE = { width: 390, height: 844 };
+/** The narrowest phone still common (iPhone mini/SE class): the social pages are checked on it. */
+export const SMALL_PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 const problems = new WeakMap<Page, string[]>();
@@ -57,11 +59,14 @@ export function pageProblems(page: Page): string[] {
   return problems.get(page) ?? [];
 }
 
-/** Saves e2e/screenshots/<name>.png (full page) for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves e2e/screenshots/<name>.png for people to look at: the full page, or only the viewport
+ * (a scrolled phone page with a fixed header and bottom bar only looks right that way).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
