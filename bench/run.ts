@@ -1,35 +1,44 @@
 /**
- * `npm run bench`: seeds an organisation on SQLite, starts the real server in its own process
- * (production mode, rate limits off), loads it from this process over loopback with
- * autocannon, and prints one row per route with the ratio to a bare route measured in the
- * same run. `npm run bench -- --quick` is the small version CI runs.
+ * `npm run bench`: seeds an organisation on SQLite (cached in bench/.cache), starts the
+ * real server in its own process (production mode, rate limits off), loads it from this
+ * process over loopback with autocannon, measures streaming delivery against a bare `ws`
+ * server, and prints Markdown tables with the ratio to a bare route measured in the same
+ * run. `npm run bench -- --quick` is the small version CI runs; `-- --only=home` runs the
+ * rows whose name holds "home"; `-- --cpu-prof` writes a CPU profile of the server to
+ * bench/.cache/profiles.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig } from '../packages/server/src/config';
-import { createContext } from '../packages/server/src/context';
 import { freePort } from '../packages/server/test/harness';
-import { seedAccounts } from './seed';
+import { percentile, type Row, type Scenario, type Target } from './results';
+import { searchRows } from './search';
+import { type Seeded, seededDatabase } from './seed';
+import { type Memory, measureStreaming, type StreamingResult } from './streaming';
 
 const quick = process.argv.includes('--quick');
-const ACCOUNTS = quick ? 1_000 : 10_000;
+const profile = process.argv.includes('--cpu-prof');
+/** /health always runs: every ratio is to it. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const wanted = (name: string) => !only || name.includes(only) || name.includes('/health');
+const SIZE = quick
+  ? { accounts: 1_000, statuses: 20_000, streamingClients: 100 }
+  : { accounts: 10_000, statuses: 1_000_000, streamingClients: 1_000 };
 const DURATION_S = quick ? 3 : 10;
+const WARMUP_S = quick ? 1 : 2;
 const CONNECTIONS = quick ? 10 : 50;
+const STREAMING_POSTS = quick ? 10 : 50;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-interface Scenario {
-  name: string;
-  /** Builds each request: a path and (optionally) a bearer token. */
-  request: () => { path: string; token?: string };
-}
-
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const profiling = profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(import.meta.dirname, '.cache', 'profiles')}`]
+    : [];
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'packages/server/bin/rapport.mjs'), 'serve'],
+    [...profiling, path.join(ROOT, 'packages/server/bin/rapport.mjs'), 'serve'],
     {
       env: { ...process.env, ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -49,78 +58,93 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   }
 }
 
-async function measure(port: number, scenario: Scenario) {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    requests: [
+function load(port: number, scenario: Scenario, seconds: number) {
+  const latencies: number[] = [];
+  return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+    const instance = autocannon(
       {
-        setupRequest: (request) => {
-          const { path: url, token } = scenario.request();
-          return {
-            ...request,
-            path: url,
-            headers: token ? { authorization: `Bearer ${token}` } : {},
-          };
-        },
+        url: `http://127.0.0.1:${port}`,
+        connections: scenario.connections ?? CONNECTIONS,
+        duration: seconds,
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { path: url, token } = scenario.request();
+              return {
+                ...request,
+                path: url,
+                headers: token ? { authorization: `Bearer ${token}` } : {},
+              };
+            },
+          },
+        ],
       },
-    ],
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+}
+
+async function measure(port: number, scenario: Scenario): Promise<Row> {
+  await load(port, scenario, WARMUP_S);
+  const { result, latencies } = await load(port, scenario, DURATION_S);
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(
       `${scenario.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`,
     );
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  latencies.sort((a, b) => a - b);
+  return {
+    name: scenario.name,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    target: scenario.target,
+  };
 }
 
-async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
-  const port = await freePort();
-  const env = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    RAPPORT_DATA_DIR: dataDir,
-    RAPPORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    RAPPORT_RATE_LIMIT: 'off',
-    RAPPORT_LOG_LEVEL: 'warn',
-  };
-  const ctx = await createContext(loadConfig(env));
-  const started = Date.now();
-  const seeded = await seedAccounts(ctx, ACCOUNTS);
-  await ctx.close();
-  console.log(
-    `Seeded ${ACCOUNTS} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s (SQLite).`,
-  );
+/** GETs a path as a viewer and returns the JSON, failing loudly on anything but 200. */
+export async function getJson(port: number, url: string, token: string): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${port}${url}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return response.json();
+}
 
-  const server = await startServer(env);
+/** A home timeline must hold a full page even for unusual viewers; anything else is a bug. */
+async function assertFullHome(port: number, who: string, token: string) {
+  const page = (await getJson(port, '/api/v1/timelines/home', token)) as unknown[];
+  if (page.length !== 20) {
+    throw new Error(`home timeline of the ${who}: ${page.length} statuses instead of 20`);
+  }
+}
+
+function scenarios(seeded: Seeded): Scenario[] {
   const random = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
-  const scenarios: Scenario[] = [
+  const viewer = () => random(seeded.tokens);
+  const wide = Math.min(2000, Math.floor(SIZE.accounts / 2)).toLocaleString('en');
+  return [
     { name: 'GET /health (bare route)', request: () => ({ path: '/health' }) },
     {
       name: 'GET /api/v1/accounts/verify_credentials',
-      request: () => ({
-        path: '/api/v1/accounts/verify_credentials',
-        token: random(seeded.tokens),
-      }),
+      request: () => ({ path: '/api/v1/accounts/verify_credentials', token: viewer() }),
     },
     {
       name: 'GET /api/v1/accounts/:id',
-      request: () => ({
-        path: `/api/v1/accounts/${random(seeded.accountIds)}`,
-        token: random(seeded.tokens),
-      }),
+      request: () => ({ path: `/api/v1/accounts/${random(seeded.accountIds)}`, token: viewer() }),
     },
     {
       name: 'GET /api/rapport/v1/people (first page)',
-      request: () => ({ path: '/api/rapport/v1/people?limit=40', token: random(seeded.tokens) }),
+      request: () => ({ path: '/api/rapport/v1/people?limit=40', token: viewer() }),
     },
     {
       name: 'GET /api/rapport/v1/people?q= (prefix search)',
       request: () => ({
         path: `/api/rapport/v1/people?q=${encodeURIComponent(random(seeded.searchTerms))}`,
-        token: random(seeded.tokens),
+        token: viewer(),
       }),
     },
     {
@@ -130,27 +154,183 @@ async function main() {
         token: seeded.adminToken,
       }),
     },
+    {
+      name: 'GET /api/v1/timelines/home (random viewers)',
+      request: () => ({ path: '/api/v1/timelines/home', token: viewer() }),
+      target: { minRatio: 0.2, p99: 25 },
+    },
+    {
+      name: `GET /api/v1/timelines/home (viewer following ${wide})`,
+      request: () => ({ path: '/api/v1/timelines/home', token: seeded.wideViewer.token }),
+      target: { p99: 50 },
+    },
+    {
+      name: 'GET /api/v1/timelines/home (viewer following only long-silent people)',
+      request: () => ({ path: '/api/v1/timelines/home', token: seeded.staleViewer.token }),
+      target: { p99: 50 },
+    },
+    {
+      // Feeds keep their newest entries; older pages come from the follow graph.
+      name: 'GET /api/v1/timelines/home?max_id= (past the end of the feed; 2 connections)',
+      connections: 2,
+      request: () => {
+        const i = Math.floor(Math.random() * seeded.tokens.length);
+        const maxId = seeded.social.oldestFeedIds[i];
+        return { path: `/api/v1/timelines/home?max_id=${maxId}`, token: seeded.tokens[i] };
+      },
+    },
+    {
+      name: 'GET /api/v1/timelines/public',
+      request: () => ({ path: '/api/v1/timelines/public', token: viewer() }),
+    },
+    {
+      name: 'GET /api/v1/accounts/:id/statuses',
+      request: () => ({
+        path: `/api/v1/accounts/${random(seeded.social.posterIds)}/statuses`,
+        token: viewer(),
+      }),
+    },
+    {
+      name: 'GET /api/v1/statuses/:id/context',
+      request: () => ({
+        path: `/api/v1/statuses/${random(seeded.social.threadStatusIds)}/context`,
+        token: viewer(),
+      }),
+    },
   ];
-  const rows: string[] = [];
-  let bare = 0;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : Math.round(value).toString());
+
+/** "met" or "**MISSED**", with the targets beside it. */
+function verdict(target: Target | undefined, values: { ratio?: number; p95: number; p99: number }) {
+  if (!target) return '';
+  const parts: Array<[boolean, string]> = [];
+  if (target.minRatio !== undefined) {
+    parts.push([(values.ratio ?? 0) >= target.minRatio, `ratio ≥ ${target.minRatio.toFixed(2)}`]);
+  }
+  if (target.p95 !== undefined) parts.push([values.p95 <= target.p95, `p95 ≤ ${target.p95} ms`]);
+  if (target.p99 !== undefined) parts.push([values.p99 <= target.p99, `p99 ≤ ${target.p99} ms`]);
+  const met = parts.every(([ok]) => ok);
+  return `${met ? 'met' : '**MISSED**'} (${parts.map(([, text]) => text).join(', ')})`;
+}
+
+function printHttpTable(rows: Row[]) {
+  const bare = rows[0]?.rps ?? 1;
+  console.log('| route | requests/s | p50 ms | p95 ms | p99 ms | ratio to /health | target |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = row.rps / bare;
+    console.log(
+      `| ${row.name} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ratio.toFixed(2)} | ${verdict(row.target, { ...row, ratio })} |`,
+    );
+  }
+}
+
+function printStreamingTable(result: StreamingResult) {
+  const clients = result.clients.toLocaleString('en');
+  console.log(
+    `\n| streaming: ${clients} clients on public:local, ${result.posts} posts | p50 ms | p95 ms | p99 ms | missed | target |`,
+  );
+  console.log('|---|---|---|---|---|---|');
+  const bare = result.bare;
+  if (result.rapport) {
+    const r = result.rapport;
+    const ratio = r.p99 / bare.p99;
+    const met = r.p99 <= 100 && ratio <= 1.5 && r.missed === 0;
+    // The target is for 1,000 clients; with fewer, the post's own cost dominates the ratio.
+    const verdict = result.clients >= 1000 ? (met ? 'met' : '**MISSED**') : 'not judged';
+    console.log(
+      `| Rapport: POST /api/v1/statuses → update received | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.missed} | ${verdict} (p99 ≤ 100 ms and ≤ 1.5× bare at 1,000 clients; here ${ratio.toFixed(2)}×) |`,
+    );
+  } else {
+    console.log(`| streaming: not available (${result.unavailable}) | | | | | |`);
+  }
+  console.log(
+    `| bare \`ws\` server broadcasting the same bytes | ${ms(bare.p50)} | ${ms(bare.p95)} | ${ms(bare.p99)} | ${bare.missed} | |`,
+  );
+  const memory = (m: Memory | undefined) => {
+    if (!m) return 'not available';
+    const rss = `RSS ${(m.before / 2 ** 20).toFixed(0)} → ${(m.after / 2 ** 20).toFixed(0)} MB`;
+    // A garbage collection between the two readings can outweigh a few connections.
+    if (m.perConnection < 0) return `not measurable (${rss})`;
+    return `${(m.perConnection / 1024).toFixed(1)} KB (${rss})`;
+  };
+  console.log(
+    `\nMemory per idle streaming connection, from the server's RSS before and after opening ${clients}: ${memory(result.rapportMemory)}; bare \`ws\` server: ${memory(result.bareMemory)}.`,
+  );
+}
+
+async function main() {
+  const started = Date.now();
+  const { file, seeded, cached } = await seededDatabase(SIZE);
+  const bytes = fs.statSync(file).size;
+  const c = seeded.social.counts;
+  const n = (value: number | undefined) => (value ?? 0).toLocaleString('en');
+  console.log(
+    `${cached ? 'Using the cached' : 'Seeded the'} database ${path.relative(ROOT, file)}: ${(bytes / 1e9).toFixed(2)} GB, seeded in ${seeded.seedSeconds.toFixed(0)} s.`,
+  );
+  console.log(
+    `${n(c.accounts)} accounts, ${n(c.statuses)} statuses (${n(c.replies)} replies, ${n(c.boosts)} boosts; the 15% most active accounts wrote ${(seeded.social.topShare * 100).toFixed(0)}%), ${n(c.follows)} follows (most followed: ${n(seeded.social.maxFollowers)}), ${n(c.home_feed)} home feed entries, ${n(c.favourites)} favourites, ${n(c.status_mentions)} mentions, ${n(c.status_tags)} tag uses.`,
+  );
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
+  fs.copyFileSync(file, path.join(dataDir, 'rapport.sqlite'));
+  const port = await freePort();
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RAPPORT_DATA_DIR: dataDir,
+    RAPPORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    RAPPORT_RATE_LIMIT: 'off',
+    RAPPORT_LINK_PREVIEWS: 'off',
+    RAPPORT_LOG_LEVEL: 'warn',
+  };
+  // Other work on the machine skews every row: the table says how busy it was.
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const server = await startServer(env);
+  const rows: Row[] = [];
+  let streaming: StreamingResult | undefined;
+  let searchNote: string | undefined;
   try {
-    for (const scenario of scenarios) {
-      const result = await measure(port, scenario);
-      if (bare === 0) bare = result.rps;
-      rows.push(
-        `| ${scenario.name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${(result.rps / bare).toFixed(2)} |`,
-      );
+    await assertFullHome(port, 'viewer following 2,000 people', seeded.wideViewer.token);
+    await assertFullHome(
+      port,
+      'viewer following only long-silent people',
+      seeded.staleViewer.token,
+    );
+    // Streaming first, while the server's heap is small: its memory figure is then steadier.
+    if (wanted('streaming')) {
+      streaming = await measureStreaming({
+        base: `http://127.0.0.1:${port}`,
+        serverPid: server.pid as number,
+        tokens: seeded.streamingTokens,
+        posterToken: seeded.poster.token,
+        posts: STREAMING_POSTS,
+      });
     }
+    for (const scenario of scenarios(seeded)) {
+      if (wanted(scenario.name)) rows.push(await measure(port, scenario));
+    }
+    const search = await searchRows(port, seeded, path.join(dataDir, 'rapport.sqlite'), {
+      measure: (scenario) => measure(port, scenario),
+      seconds: DURATION_S,
+      wanted,
+    });
+    rows.push(...search.rows);
+    searchNote = search.note;
   } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(
-    `\n${ACCOUNTS} accounts, ${CONNECTIONS} connections, ${DURATION_S} s per row, ${os.cpus().length} cores\n`,
+    `\n${CONNECTIONS} connections, ${DURATION_S} s per row after ${WARMUP_S} s of warm-up, ${os.cpus().length} cores, load generator on the same machine (1-minute load average ${loadBefore.toFixed(2)} before the server started, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end); ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`,
   );
-  console.log('| route | requests/s | p50 ms | p99 ms | ratio to bare route |');
-  console.log('|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
+  printHttpTable(rows);
+  if (searchNote) console.log(`\n${searchNote}`);
+  if (streaming) printStreamingTable(streaming);
 }
 
 main().catch((error: unknown) => {
