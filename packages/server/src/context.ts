@@ -8,6 +8,7 @@ import type { Db } from './db/tables';
 import { EventBus } from './events';
 import { loadSecretKey } from './features/instance/settings.queries';
 import { MediaStore } from './media-store';
+import { PresentationCache } from './presentation-cache';
 
 /** Everything a request or a job needs, built once and passed explicitly. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
   media: MediaStore;
   /** Server-wide secret shared by every node (CSRF tokens); lives in the database. */
   secretKey: string;
+  /** Presented accounts and statuses kept between requests (checked against their rows). */
+  presented: PresentationCache;
   /** Closes what the context opened (the database pool). */
   close(): Promise<void>;
 }
@@ -68,6 +71,7 @@ export async function createContext(
       log,
       media: new MediaStore(path.join(config.dataDir, 'media'), config.publicUrl),
       secretKey: await loadSecretKey(handle.db),
+      presented: new PresentationCache(),
       close: () => handle.close(),
     };
   } catch (error) {

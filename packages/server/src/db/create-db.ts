@@ -41,6 +41,8 @@ function createSqlite(file: string): DbHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -65536');
+  database.pragma('mmap_size = 1073741824');
   cachePreparedStatements(database);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   return {

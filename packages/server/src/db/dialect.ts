@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives here; the rest of the code
@@ -58,6 +58,13 @@ export function compareVersions(a: string, b: string): number {
  */
 export function binaryCollation(db: Kysely<unknown>) {
   return dialectOf(db) === 'postgres' ? sql`collate "C"` : sql``;
+}
+
+/** The larger of two numbers, in SQL (`greatest` in PostgreSQL, two-argument `max` in SQLite). */
+export function greatest(db: Executor, a: RawBuilder<number> | number, b: RawBuilder<number>) {
+  return dialectOf(db) === 'postgres'
+    ? sql<number>`greatest(${a}, ${b})`
+    : sql<number>`max(${a}, ${b})`;
 }
 
 /** The exclusive upper bound of all strings starting with `prefix`. */

@@ -5,7 +5,8 @@ import fp from 'fastify-plugin';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { hasScope } from '../features/oauth/scopes';
-import { findActiveToken, touchToken } from '../features/oauth/tokens.queries';
+import { TokenTouches } from '../features/oauth/token-touches';
+import { findActiveToken } from '../features/oauth/tokens.queries';
 import { hashToken, hmac, safeEqual } from '../lib/tokens';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -86,6 +87,10 @@ function streamingToken(request: FastifyRequest): string | undefined {
  */
 export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
   app.decorateRequest('auth', null);
+  const touches = new TokenTouches(ctx.db, (error) =>
+    ctx.log.warn({ err: error }, 'recording token use failed'),
+  );
+  app.addHook('onClose', () => touches.flush());
 
   app.addHook('onRoute', (route) => {
     const guarded = route.url.startsWith('/api/') || route.url.startsWith('/oauth/');
@@ -98,7 +103,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
     const rule = request.routeOptions.config?.auth;
     if (rule === undefined) return;
     const credential = credentialOf(request);
-    if (credential) request.auth = await resolve(ctx, request, credential);
+    if (credential) request.auth = await resolve(ctx, touches, credential);
     if (rule === 'public') return;
     enforce(request, reply, rule, ctx);
   });
@@ -106,18 +111,17 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
 
 async function resolve(
   ctx: AppContext,
-  request: FastifyRequest,
+  touches: TokenTouches,
   credential: { token: string; via: Auth['via'] },
 ): Promise<Auth | null> {
   const tokenHash = hashToken(credential.token);
-  const row = await findActiveToken(ctx.db, tokenHash, Date.now());
+  const now = Date.now();
+  const row = await findActiveToken(ctx.db, tokenHash, now);
   // A cookie only ever carries a session; a session is never usable as a bearer token
   // from another origin without its CSRF pair, so the kinds must match.
   if (!row || (credential.via === 'cookie') !== (row.kind === 'session')) return null;
   if (row.account_id !== null && row.suspended) return null;
-  touchToken(ctx, row).catch((error: unknown) =>
-    request.log.warn({ err: error }, 'token touch failed'),
-  );
+  touches.note(row, now);
   return {
     viewer:
       row.account_id === null

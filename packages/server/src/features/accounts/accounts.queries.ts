@@ -1,6 +1,6 @@
 import type { Role } from '@rapport/schema';
-import type { Selectable } from 'kysely';
-import { forUpdate, prefixEnd } from '../../db/dialect';
+import { type Selectable, sql } from 'kysely';
+import { forUpdate, greatest, prefixEnd } from '../../db/dialect';
 import {
   applyCursor,
   applyIdPage,
@@ -8,6 +8,7 @@ import {
   type IdPage,
   type SortKey,
 } from '../../db/pagination';
+import { preparedByIds } from '../../db/prepared';
 import type { AccountsTable, Db } from '../../db/tables';
 import { textToHtml } from '../../lib/html';
 import type { AccountScope } from '../visibility/visibility';
@@ -19,10 +20,30 @@ export async function findAccountById(db: Db, id: number): Promise<AccountRow | 
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findAccountsByIds(db: Db, ids: number[]): Promise<AccountRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
-}
+export const findAccountsByIds: (db: Db, ids: number[]) => Promise<AccountRow[]> = preparedByIds(
+  (db, ids) => db.selectFrom('accounts').selectAll().where('id', 'in', ids),
+);
+
+/**
+ * What presenting an account needs besides its cached profile (`AccountState`). Reading a
+ * handful of columns instead of every one makes a page of statuses several times cheaper.
+ */
+export const findAccountStates = preparedByIds((db, ids) =>
+  db
+    .selectFrom('accounts')
+    .select([
+      'id',
+      'username',
+      'role',
+      'suspended',
+      'updated_at',
+      'statuses_count',
+      'followers_count',
+      'following_count',
+      'last_status_at',
+    ])
+    .where('id', 'in', ids),
+);
 
 /** The accounts that rows refer to (an inviter, a creator), in one query, as a lookup. */
 export async function referencedAccounts(
@@ -106,14 +127,23 @@ export async function insertAccount(db: Db, row: AccountRow): Promise<boolean> {
   return true;
 }
 
-/** Updates columns and keeps the derived ones (rendered bio, search terms) in step. */
+/**
+ * Updates columns and keeps the derived ones (rendered bio, search terms) in step.
+ * `updated_at` always moves forward, even twice in one millisecond: presented profiles are
+ * cached by it (`presentAccount`), so every change must give the row a new value.
+ */
 export async function updateAccount(
   db: Db,
   id: number,
   patch: Partial<AccountRow>,
 ): Promise<AccountRow> {
-  const values = patch.bio === undefined ? patch : { ...patch, bio_html: textToHtml(patch.bio) };
-  await db.updateTable('accounts').set(values).where('id', '=', id).execute();
+  const { updated_at: at, ...rest } = patch;
+  const values = rest.bio === undefined ? rest : { ...rest, bio_html: textToHtml(rest.bio) };
+  await db
+    .updateTable('accounts')
+    .set({ ...values, updated_at: greatest(db, at ?? Date.now(), sql<number>`updated_at + 1`) })
+    .where('id', '=', id)
+    .execute();
   const row = await findAccountById(db, id);
   if (!row) throw new Error(`account ${id} vanished during an update`);
   const searchable: Array<keyof AccountRow> = [

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { preparedByIds } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { PreviewCardsTable } from '../../db/tables/statuses.table';
 
@@ -25,14 +26,12 @@ export async function findCardById(db: Db, id: number): Promise<CardRow | undefi
   return db.selectFrom('preview_cards').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findReadyCards(db: Db, ids: number[]): Promise<CardRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('preview_cards')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .where('state', '=', 'ready')
-    .execute();
+const readyCards = preparedByIds((db, ids) =>
+  db.selectFrom('preview_cards').selectAll().where('id', 'in', ids).where('state', '=', 'ready'),
+);
+
+export function findReadyCards(db: Db, ids: number[]): Promise<CardRow[]> {
+  return readyCards(db, [...new Set(ids)]);
 }
 
 /** A pending card for a new URL; false when another handler inserted that URL first. */

@@ -1,11 +1,26 @@
 import { sql } from 'kysely';
 import { forUpdate } from '../../db/dialect';
 import { idAt, newId } from '../../db/ids';
+import { prepared } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import { trimHomeFeed } from '../statuses/statuses.queries';
 
 /** Mutes with an `expires_at` in the past no longer count. */
 const activeMute = (now: number) => sql<boolean>`(expires_at is null or expires_at > ${now})`;
+
+const activeMutes = prepared((db, accountId: number, now: number) =>
+  db
+    .selectFrom('mutes')
+    .select('target_account_id')
+    .where('account_id', '=', accountId)
+    .where(activeMute(now)),
+);
+
+/** Accounts the viewer mutes now. */
+export async function findMutedIds(db: Db, accountId: number, now: number): Promise<Set<number>> {
+  const rows = await activeMutes(db, accountId, now);
+  return new Set(rows.map((row) => row.target_account_id));
+}
 
 export async function isFollowing(db: Db, accountId: number, targetId: number): Promise<boolean> {
   const row = await db

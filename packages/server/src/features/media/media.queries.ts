@@ -1,4 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
+import { preparedByIds } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { MediaAttachmentsTable } from '../../db/tables/statuses.table';
 
@@ -43,15 +44,17 @@ export async function updateUnattachedMedia(
 }
 
 /** Attachments of these statuses, by status and position (index media_attachments_status). */
-export async function findMediaOfStatuses(db: Db, statusIds: number[]): Promise<MediaRow[]> {
-  if (statusIds.length === 0) return [];
-  return db
+const mediaOfStatuses = preparedByIds((db, statusIds) =>
+  db
     .selectFrom('media_attachments')
     .selectAll()
-    .where('status_id', 'in', [...new Set(statusIds)])
+    .where('status_id', 'in', statusIds)
     .orderBy('status_id')
-    .orderBy('position')
-    .execute();
+    .orderBy('position'),
+);
+
+export function findMediaOfStatuses(db: Db, statusIds: number[]): Promise<MediaRow[]> {
+  return mediaOfStatuses(db, [...new Set(statusIds)]);
 }
 
 /**

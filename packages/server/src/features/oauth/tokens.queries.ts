@@ -1,12 +1,9 @@
-import type { AppContext } from '../../context';
 import { newId } from '../../db/ids';
+import { prepared } from '../../db/prepared';
 import type { AccessTokensTable, Db } from '../../db/tables';
 
-/** How often last_used_at is written: often enough to show activity, rarely enough to not write per request. */
-const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
-
-export async function findActiveToken(db: Db, tokenHash: string, now: number) {
-  return db
+const activeToken = prepared((db, tokenHash: string, now: number) =>
+  db
     .selectFrom('access_tokens')
     .leftJoin('accounts', 'accounts.id', 'access_tokens.account_id')
     .select([
@@ -25,21 +22,18 @@ export async function findActiveToken(db: Db, tokenHash: string, now: number) {
     .where('access_tokens.revoked_at', 'is', null)
     .where((eb) =>
       eb.or([eb('access_tokens.expires_at', 'is', null), eb('access_tokens.expires_at', '>', now)]),
-    )
-    .executeTakeFirst();
+    ),
+);
+
+/** The token with this hash, unless revoked or expired; every authenticated request asks. */
+export async function findActiveToken(db: Db, tokenHash: string, now: number) {
+  return (await activeToken(db, tokenHash, now))[0];
 }
 
-export async function touchToken(
-  ctx: AppContext,
-  row: { id: number; last_used_at: number | null },
-): Promise<void> {
-  const now = Date.now();
-  if (row.last_used_at !== null && now - row.last_used_at < TOUCH_INTERVAL_MS) return;
-  await ctx.db
-    .updateTable('access_tokens')
-    .set({ last_used_at: now })
-    .where('id', '=', row.id)
-    .execute();
+/** Marks tokens used at `now`, in one statement. */
+export async function touchTokens(db: Db, ids: number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('access_tokens').set({ last_used_at: now }).where('id', 'in', ids).execute();
 }
 
 export async function insertToken(

@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import { forUpdate } from '../../db/dialect';
 import { newId } from '../../db/ids';
+import { prepared, preparedByIds } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { PollsTable } from '../../db/tables/statuses.table';
 
@@ -30,13 +31,12 @@ export async function lockPollOfStatus(db: Db, statusId: number): Promise<PollRo
   ).executeTakeFirst();
 }
 
-export async function findPollsOfStatuses(db: Db, statusIds: number[]): Promise<PollRow[]> {
-  if (statusIds.length === 0) return [];
-  return db
-    .selectFrom('polls')
-    .selectAll()
-    .where('status_id', 'in', [...new Set(statusIds)])
-    .execute();
+const pollsOfStatuses = preparedByIds((db, statusIds) =>
+  db.selectFrom('polls').selectAll().where('status_id', 'in', statusIds),
+);
+
+export function findPollsOfStatuses(db: Db, statusIds: number[]): Promise<PollRow[]> {
+  return pollsOfStatuses(db, [...new Set(statusIds)]);
 }
 
 export async function updatePoll(db: Db, id: number, patch: Updateable<PollsTable>): Promise<void> {
@@ -58,14 +58,17 @@ export async function findOwnVotes(
   pollIds: number[],
 ): Promise<Array<{ poll_id: number; choice: number }>> {
   if (pollIds.length === 0) return [];
-  return db
+  return ownVotes(db, accountId, pollIds);
+}
+
+const ownVotes = prepared((db, accountId: number, pollIds: number[]) =>
+  db
     .selectFrom('poll_votes')
     .select(['poll_id', 'choice'])
     .where('account_id', '=', accountId)
     .where('poll_id', 'in', pollIds)
-    .orderBy('choice')
-    .execute();
-}
+    .orderBy('choice'),
+);
 
 export async function insertVotes(
   db: Db,

@@ -1,6 +1,8 @@
 import type { Role, StatusAudience } from '@rapport/schema';
 import { type Selectable, sql } from 'kysely';
+import { greatest } from '../../db/dialect';
 import { newId } from '../../db/ids';
+import { preparedByIds } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { StatusesTable } from '../../db/tables/statuses.table';
 
@@ -10,10 +12,43 @@ export async function findStatusById(db: Db, id: number): Promise<StatusRow | un
   return db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findStatusesByIds(db: Db, ids: number[]): Promise<StatusRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('statuses').selectAll().where('id', 'in', ids).execute();
-}
+export const findStatusesByIds: (db: Db, ids: number[]) => Promise<StatusRow[]> = preparedByIds(
+  (db, ids) => db.selectFrom('statuses').selectAll().where('id', 'in', ids),
+);
+
+/** What presenting a status needs on every request besides its cached body: counts, who, where. */
+export type StatusState = Pick<
+  StatusRow,
+  | 'id'
+  | 'account_id'
+  | 'reblog_of_id'
+  | 'visibility'
+  | 'replies_count'
+  | 'reblogs_count'
+  | 'favourites_count'
+  | 'edited_at'
+  | 'card_id'
+  | 'application_id'
+>;
+
+export const findStatusStates: (db: Db, ids: number[]) => Promise<StatusState[]> = preparedByIds(
+  (db, ids) =>
+    db
+      .selectFrom('statuses')
+      .select([
+        'id',
+        'account_id',
+        'reblog_of_id',
+        'visibility',
+        'replies_count',
+        'reblogs_count',
+        'favourites_count',
+        'edited_at',
+        'card_id',
+        'application_id',
+      ])
+      .where('id', 'in', ids),
+);
 
 /** Who a stored status reaches, for stream events about it. */
 export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAudience> {
@@ -54,6 +89,31 @@ export async function findMentionable(
     .where('username_key', 'in', usernameKeys)
     .where('suspended', '=', 0)
     .execute();
+}
+
+/**
+ * Saves an edit and returns its time. The time always moves forward, even for two edits in
+ * one millisecond: presented statuses are cached by their edit time (`presentStatuses`).
+ */
+export async function storeEdit(
+  db: Db,
+  id: number,
+  values: Pick<
+    StatusRow,
+    'text' | 'content' | 'spoiler_text' | 'sensitive' | 'language' | 'card_id'
+  >,
+  now: number,
+): Promise<number> {
+  const stored = await db
+    .updateTable('statuses')
+    .set({
+      ...values,
+      edited_at: greatest(db, now, sql<number>`coalesce(edited_at, created_at) + 1`),
+    })
+    .where('id', '=', id)
+    .returning('edited_at')
+    .executeTakeFirstOrThrow();
+  return stored.edited_at as number;
 }
 
 export async function insertStatus(db: Db, row: StatusRow): Promise<void> {

@@ -29,6 +29,7 @@ import {
   replaceMentions,
   replaceTags,
   type StatusRow,
+  storeEdit,
 } from './statuses.queries';
 
 /** The status if the viewer may see it; 404 otherwise, so its existence does not leak. */
@@ -324,20 +325,20 @@ export async function editStatus(
       language: input.language ?? current.language,
       edited_at: now,
     };
-    await trx
-      .updateTable('statuses')
-      .set({
+    updated.edited_at = await storeEdit(
+      trx,
+      id,
+      {
         text: updated.text,
         content: updated.content,
         spoiler_text: updated.spoiler_text,
         sensitive: updated.sensitive,
         language: updated.language,
-        edited_at: now,
         // A changed link gets a fresh preview.
         card_id: text === current.text ? current.card_id : null,
-      })
-      .where('id', '=', id)
-      .execute();
+      },
+      now,
+    );
     if (text !== current.text) updated.card_id = null;
     await replaceMentions(trx, id, rendered.mentionIds);
     await replaceTags(trx, id, rendered.tags, now);

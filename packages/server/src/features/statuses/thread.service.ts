@@ -1,6 +1,7 @@
 import type { Context, Status } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import type { Viewer } from '../../http/auth';
+import { findMutedIds } from '../graph/graph.queries';
 import { presentStatuses } from './statuses.present';
 import type { StatusRow } from './statuses.queries';
 
@@ -62,16 +63,6 @@ export async function statusContext(
 }
 
 /** Accounts the viewer mutes now (expired mutes no longer count). */
-export async function mutedIds(ctx: AppContext, viewerId: number): Promise<Set<number>> {
-  const rows = await ctx.db
-    .selectFrom('mutes')
-    .select(['target_account_id', 'expires_at'])
-    .where('account_id', '=', viewerId)
-    .execute();
-  const now = Date.now();
-  return new Set(
-    rows
-      .filter((row) => row.expires_at === null || row.expires_at > now)
-      .map((row) => row.target_account_id),
-  );
+export function mutedIds(ctx: AppContext, viewerId: number): Promise<Set<number>> {
+  return findMutedIds(ctx.db, viewerId, Date.now());
 }

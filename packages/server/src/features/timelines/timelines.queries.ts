@@ -1,26 +1,31 @@
 import { sql } from 'kysely';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
+import { prepared } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 
-/** A timeline entry before presentation: who wrote it and, for a boost, who wrote the original. */
-export interface Candidate {
-  id: number;
-  account_id: number;
-  original_account_id: number | null;
-}
-
 /**
- * The viewer's home feed (fan-out on write), newest first. One index range on
- * home_feed's primary key, then the authors of just those rows.
+ * The viewer's home feed (fan-out on write), newest first: one range of home_feed's
+ * primary key. Built once per shape (which of max_id, since_id, min_id are given).
  */
-export async function homeFeedPage(db: Db, accountId: number, page: IdPage): Promise<Candidate[]> {
-  const query = db
-    .selectFrom('home_feed')
-    .innerJoin('statuses as s', 's.id', 'home_feed.status_id')
-    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
-    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
-    .where('home_feed.account_id', '=', accountId);
-  return finishIdPage(await applyIdPage(query, 'home_feed.status_id', page).execute(), page);
+const homeFeed = prepared(
+  (
+    db,
+    accountId: number,
+    maxId: number | undefined,
+    sinceId: number | undefined,
+    minId: number | undefined,
+    limit: number,
+  ) =>
+    applyIdPage(
+      db.selectFrom('home_feed').select('status_id as id').where('account_id', '=', accountId),
+      'status_id',
+      { maxId, sinceId, minId, limit },
+    ),
+);
+
+export async function homeFeedPage(db: Db, accountId: number, page: IdPage): Promise<number[]> {
+  const rows = await homeFeed(db, accountId, page.maxId, page.sinceId, page.minId, page.limit);
+  return finishIdPage(rows, page).map((row) => row.id);
 }
 
 /**
@@ -33,11 +38,10 @@ export async function homeFromGraph(
   accountId: number,
   beforeId: number | undefined,
   limit: number,
-): Promise<Candidate[]> {
+): Promise<number[]> {
   let query = db
     .selectFrom('statuses as s')
-    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
-    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
+    .select('s.id')
     .where((eb) =>
       eb.or([
         eb('s.account_id', '=', accountId),
@@ -53,7 +57,8 @@ export async function homeFromGraph(
     )
     .where('s.visibility', '!=', 'direct');
   if (beforeId !== undefined) query = query.where('s.id', '<', beforeId);
-  return query.orderBy('s.id', 'desc').limit(limit).execute();
+  const rows = await query.orderBy('s.id', 'desc').limit(limit).execute();
+  return rows.map((row) => row.id);
 }
 
 /** The organisation timeline: original public statuses (partial index statuses_public). */
@@ -61,14 +66,14 @@ export async function publicPage(
   db: Db,
   page: IdPage,
   options: { onlyMedia: boolean },
-): Promise<Candidate[]> {
+): Promise<number[]> {
   let query = db
     .selectFrom('statuses as s')
-    .select(['s.id', 's.account_id', sql<null>`null`.as('original_account_id')])
+    .select('s.id')
     .where('s.visibility', '=', 'public')
     .where('s.reblog_of_id', 'is', null);
   if (options.onlyMedia) query = query.where(hasMedia);
-  return finishIdPage(await applyIdPage(query, 's.id', page).execute(), page);
+  return ids(finishIdPage(await applyIdPage(query, 's.id', page).execute(), page));
 }
 
 const hasMedia = sql<boolean>`exists (select 1 from media_attachments m where m.status_id = s.id)`;
@@ -82,12 +87,12 @@ export interface TagFilter {
 }
 
 /** Public statuses with any of the tags, newest first (status_tags primary key per tag). */
-export async function tagPage(db: Db, filter: TagFilter, page: IdPage): Promise<Candidate[]> {
+export async function tagPage(db: Db, filter: TagFilter, page: IdPage): Promise<number[]> {
   if (filter.tagIds.length === 0) return [];
   let query = db
     .selectFrom('status_tags as t')
     .innerJoin('statuses as s', 's.id', 't.status_id')
-    .select(['s.id', 's.account_id', sql<null>`null`.as('original_account_id')])
+    .select('s.id')
     .where('t.tag_id', 'in', filter.tagIds)
     .where('s.visibility', '=', 'public')
     .where('s.reblog_of_id', 'is', null);
@@ -106,7 +111,7 @@ export async function tagPage(db: Db, filter: TagFilter, page: IdPage): Promise<
   }
   if (filter.onlyMedia) query = query.where(hasMedia);
   const key = several ? 's.id' : 't.status_id';
-  return finishIdPage(await applyIdPage(query, key, page).execute(), page);
+  return ids(finishIdPage(await applyIdPage(query, key, page).execute(), page));
 }
 
 export async function tagIdsByName(db: Db, names: string[]): Promise<number[]> {
@@ -135,11 +140,10 @@ export interface AccountFilter {
 }
 
 /** One person's statuses and boosts, newest first (index statuses_account). */
-export async function accountPage(db: Db, f: AccountFilter, page: IdPage): Promise<Candidate[]> {
+export async function accountPage(db: Db, f: AccountFilter, page: IdPage): Promise<number[]> {
   let query = db
     .selectFrom('statuses as s')
-    .leftJoin('statuses as o', 'o.id', 's.reblog_of_id')
-    .select(['s.id', 's.account_id', 'o.account_id as original_account_id'])
+    .select('s.id')
     .where('s.account_id', '=', f.accountId)
     .where((eb) =>
       eb.or([
@@ -167,5 +171,7 @@ export async function accountPage(db: Db, f: AccountFilter, page: IdPage): Promi
       sql<boolean>`exists (select 1 from status_tags t where t.status_id = s.id and t.tag_id = ${f.tagId})`,
     );
   }
-  return finishIdPage(await applyIdPage(query, 's.id', page).execute(), page);
+  return ids(finishIdPage(await applyIdPage(query, 's.id', page).execute(), page));
 }
+
+const ids = (rows: Array<{ id: number }>) => rows.map((row) => row.id);

@@ -7,7 +7,6 @@ import { presentStatuses } from '../statuses/statuses.present';
 import { mutedIds } from '../statuses/thread.service';
 import {
   accountPage,
-  type Candidate,
   homeFeedPage,
   homeFromGraph,
   publicPage,
@@ -22,31 +21,22 @@ export interface TimelinePage {
 }
 
 /**
- * Candidates become a page: statuses by muted authors (or boosts of them) leave, and
- * `presentStatuses` applies the one visibility rule to what remains.
+ * Candidate ids become a page: `presentStatuses` applies the one visibility rule and
+ * leaves out statuses by muted authors (and boosts of them).
  */
 async function finish(
   ctx: AppContext,
   viewer: Viewer,
-  candidates: Candidate[],
+  ids: number[],
   options: { keepMuted?: number } = {},
 ): Promise<TimelinePage> {
   const muted = await mutedIds(ctx, viewer.id);
-  const kept = candidates.filter(
-    (c) =>
-      c.account_id === options.keepMuted ||
-      !(
-        muted.has(c.account_id) ||
-        (c.original_account_id !== null && muted.has(c.original_account_id))
-      ),
-  );
   return {
-    statuses: await presentStatuses(
-      ctx,
-      viewer,
-      kept.map((c) => c.id),
-    ),
-    ids: candidates.map((c) => c.id),
+    statuses: await presentStatuses(ctx, viewer, ids, {
+      muted,
+      ...(options.keepMuted === undefined ? {} : { keepMutedAuthor: options.keepMuted }),
+    }),
+    ids,
   };
 }
 
@@ -63,7 +53,7 @@ export async function homeTimeline(
   const fromFeed = await homeFeedPage(ctx.db, viewer.id, page);
   const paging = page.minId !== undefined || page.sinceId !== undefined;
   if (fromFeed.length >= page.limit || paging) return finish(ctx, viewer, fromFeed);
-  const oldest = fromFeed.at(-1)?.id ?? page.maxId;
+  const oldest = fromFeed.at(-1) ?? page.maxId;
   const older = await homeFromGraph(ctx.db, viewer.id, oldest, page.limit - fromFeed.length);
   return finish(ctx, viewer, [...fromFeed, ...older]);
 }
