@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Received, StreamClient, streamKit } from '../src/features/streaming/stream-client';
 import { canSee } from '../src/features/visibility/visibility';
 import type { Viewer } from '../src/http/auth';
 import { createAccountWithToken } from './factories';
@@ -9,14 +10,16 @@ import { api } from './http';
 /**
  * A property test of the one visibility rule: over random organisations (roles, follows,
  * blocks, mutes) and random statuses (visibilities, mentions, replies, tags), every status
- * any list returns passes `canSee` with facts taken from the generated model, not from the
- * database; and every status the model says is visible can be opened and found.
+ * any list returns or any stream delivers passes `canSee` with facts taken from the
+ * generated model, not from the database; and every status the model says is visible can
+ * be opened and found, and arrives live on the organisation stream.
  */
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { listen: true });
 });
+const streams = streamKit(() => t);
 afterAll(() => t.close());
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
@@ -49,6 +52,7 @@ interface Person {
   id: string;
   username: string;
   role: 'admin' | 'member' | 'guest';
+  token: string;
   api: ReturnType<typeof api>;
 }
 
@@ -70,7 +74,7 @@ async function build(world: World) {
       email: `${username}@example.com`,
       role,
     });
-    people.push({ id: String(account.id), username, role, api: api(t.app, token) });
+    people.push({ id: String(account.id), username, role, token, api: api(t.app, token) });
   }
   const n = people.length;
   const at = (i: number) => people[i % n] as Person;
@@ -95,6 +99,19 @@ async function build(world: World) {
   const followed = await accepted(pairs(world.follows), 'follow');
   const mutedPairs = await accepted(pairs(world.mutes), 'mute');
   const blockedPairs = await accepted(pairs(world.blocks), 'block');
+
+  // Everyone listens before anything is posted: their home, the organisation, the hashtag.
+  const listeners: StreamClient[] = [];
+  for (const person of people) {
+    const client = await StreamClient.open(t.url, {
+      token: person.token,
+      query: { stream: 'user' },
+    });
+    listeners.push(await streams.ready(client));
+    client.send({ type: 'subscribe', stream: 'public:local' });
+    client.send({ type: 'subscribe', stream: 'hashtag', tag: `tag${run}` });
+    await streams.quiet(client);
+  }
 
   const posted: Posted[] = [];
   for (const [i, s] of world.statuses.entries()) {
@@ -152,14 +169,20 @@ async function build(world: World) {
         blocked: blocked.has(`${viewer}|${status.author}`),
       },
     });
-  return { people, posted, sees, muted, n };
+  // What each person's streams delivered while the statuses were posted.
+  const received: Received[][] = [];
+  for (const client of listeners) {
+    received.push(await streams.quiet(client));
+    client.close();
+  }
+  return { people, posted, sees, muted, n, received };
 }
 
 describe('the one visibility rule, over random organisations', () => {
   it('lists only what canSee allows, and everything it allows can be reached', async () => {
     await fc.assert(
       fc.asyncProperty(World, async (world) => {
-        const { people, posted, sees, muted } = await build(world);
+        const { people, posted, sees, muted, received } = await build(world);
         const byId = new Map(posted.map((p) => [p.id, p]));
         for (const [v, person] of people.entries()) {
           const check = (
@@ -188,6 +211,20 @@ describe('the one visibility rule, over random organisations', () => {
             const profile = await person.api.get(`/api/v1/accounts/${other.id}/statuses?limit=40`);
             if (profile.status === 200) check(profile.body, 'profile');
           }
+          const delivered = received[v] ?? [];
+          for (const message of delivered) {
+            expect(message.error, `${person.username} stream error`).toBeUndefined();
+          }
+          check(
+            delivered.flatMap((m) =>
+              m.event === 'update' || m.event === 'status.update'
+                ? [m.data]
+                : m.event === 'notification' && m.data.status
+                  ? [m.data.status]
+                  : [],
+            ),
+            'stream',
+          );
           const notifications = await person.api.get('/api/v1/notifications?limit=80');
           if (notifications.status === 200) {
             check(
@@ -225,6 +262,13 @@ describe('the one visibility rule, over random organisations', () => {
               expect(
                 pub.body.map((s: { id: string }) => s.id),
                 `public has ${status.token}`,
+              ).toContain(status.id);
+              const live = delivered.filter(
+                (m) => m.event === 'update' && m.stream?.[0] === 'public:local',
+              );
+              expect(
+                live.map((m) => m.data.id),
+                `public:local stream has ${status.token}`,
               ).toContain(status.id);
             }
             if (status.author === v) {

@@ -30,8 +30,10 @@ export async function homeFeedPage(db: Db, accountId: number, page: IdPage): Pro
 
 /**
  * Older home entries read from the follow graph, for pages past what the feed holds
- * (feeds are trimmed to their newest entries). Direct statuses stay out; `canSee`
- * decides the rest when they are presented.
+ * (feeds are trimmed to their newest entries). It reads only the (account_id, id) index of
+ * the people followed, never the statuses themselves, so its cost is bounded by their
+ * histories however long they have been silent; `canSee` decides what is shown (direct
+ * statuses only to the people they mention) when the page is presented.
  */
 export async function homeFromGraph(
   db: Db,
@@ -54,8 +56,7 @@ export async function homeFromGraph(
             .where('follows.account_id', '=', accountId),
         ),
       ]),
-    )
-    .where('s.visibility', '!=', 'direct');
+    );
   if (beforeId !== undefined) query = query.where('s.id', '<', beforeId);
   const rows = await query.orderBy('s.id', 'desc').limit(limit).execute();
   return rows.map((row) => row.id);
