@@ -107,6 +107,8 @@ describe('masto.js against the social core', () => {
       .$select(poll.poll?.id as string)
       .votes.create({ choices: [1] });
     expect(voted).toMatchObject({ voted: true, ownVotes: [1], votesCount: 1 });
+    const fetchedPoll = await bo.v1.polls.$select(poll.poll?.id as string).fetch();
+    expect(fetchedPoll).toMatchObject({ votesCount: 1, voted: true });
 
     const png = await sharp({
       create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 80, b: 40 } },
@@ -118,6 +120,13 @@ describe('masto.js against the social core', () => {
       description: 'An orange rectangle',
     });
     expect(media).toMatchObject({ type: 'image', description: 'An orange rectangle' });
+    const described = await ana.v1.media.$select(media.id).update({
+      description: 'An orange rectangle, 40 by 30',
+    });
+    expect(described.description).toBe('An orange rectangle, 40 by 30');
+    expect((await ana.v1.media.$select(media.id).fetch()).description).toBe(
+      'An orange rectangle, 40 by 30',
+    );
     const withImage = await ana.v1.statuses.create({
       status: 'Our new colour',
       mediaIds: [media.id],
@@ -150,10 +159,30 @@ describe('masto.js against the social core', () => {
     const markers = await ana.v1.markers.fetch({ timeline: ['notifications'] });
     expect(markers.notifications?.lastReadId).toBe(notifications[0]?.id);
 
+    const one = await ana.v1.notifications.$select(ofMention?.id as string).fetch();
+    expect(one.status?.id).toBe(mention.id);
     await ana.v1.notifications.$select(ofMention?.id as string).dismiss();
     expect((await ana.v1.notifications.list()).map((n) => n.id)).not.toContain(ofMention?.id);
     await ana.v1.notifications.clear();
     expect(await ana.v1.notifications.list()).toEqual([]);
+  });
+
+  it('mutes, blocks and unfollows, and lifts them again', async () => {
+    const muted = await ana.v1.accounts.$select(boId).mute();
+    expect(muted).toMatchObject({ id: boId, muting: true });
+    expect((await ana.v1.mutes.list()).map((a) => a.id)).toEqual([boId]);
+    expect((await ana.v1.accounts.$select(boId).unmute()).muting).toBe(false);
+
+    const unfollowed = await ana.v1.accounts.$select(boId).unfollow();
+    expect(unfollowed.following).toBe(false);
+    const blocked = await ana.v1.accounts.$select(boId).block();
+    expect(blocked).toMatchObject({ blocking: true, followedBy: false });
+    expect((await ana.v1.blocks.list()).map((a) => a.id)).toEqual([boId]);
+    await expect(bo.v1.statuses.create({ status: '@ana_m are you there?' })).resolves.toBeTruthy();
+    expect((await ana.v1.notifications.list()).map((n) => n.account.id)).not.toContain(boId);
+    expect((await ana.v1.accounts.$select(boId).unblock()).blocking).toBe(false);
+    expect((await ana.v1.accounts.$select(boId).follow()).following).toBe(true);
+    await bo.v1.accounts.$select(anaId).follow();
   });
 
   it('edits with history and deletes', async () => {
@@ -172,6 +201,10 @@ describe('masto.js against the social core', () => {
   });
 
   it('streams a colleague’s new status live', async () => {
+    const health = await fetch(`${t.url}/api/v1/streaming/health`);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('OK');
+
     const streaming = createStreamingAPIClient({
       streamingApiUrl: t.url.replace(/^http/, 'ws'),
       accessToken: anaToken,

@@ -58,6 +58,12 @@ describe('posting a status', () => {
 
   it('refuses bad input with Mastodon-style errors and stores nothing', async () => {
     const ana = await person();
+    // Followers-only, and Ana follows nobody: to her it does not exist.
+    const hidden = await (await person()).api.post('/api/v1/statuses', {
+      status: 'For my followers',
+      visibility: 'private',
+    });
+    expect(hidden.status).toBe(200);
     const before = await t.ctx.db
       .selectFrom('statuses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -68,6 +74,7 @@ describe('posting a status', () => {
       [{ status: 'poll', poll: { options: ['only one'], expires_in: 3600 } }, 422],
       [{ status: 'media', media_ids: ['1', '2', '3', '4', '5'] }, 422],
       [{ status: 'reply', in_reply_to_id: '123456789' }, 404],
+      [{ status: 'reply', in_reply_to_id: hidden.body.id }, 404],
       [{ status: 'bad visibility', visibility: 'everyone' }, 422],
     ];
     for (const [body, code] of cases) {
