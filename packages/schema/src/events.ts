@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Visibility } from './accounts';
 import { Id, Role } from './common';
+import { CommunityPrivacy, CommunityRole, MembershipState } from './communities';
 
 /** Who a status reaches, captured when it is written, so consumers need not re-read it. */
 export const StatusAudience = z.object({
@@ -13,6 +14,8 @@ export const StatusAudience = z.object({
   /** Whose home feeds received it (its author's included). */
   home_ids: z.array(Id),
   tags: z.array(z.string()),
+  /** Posted in a community: only those who may read the community's content see it. */
+  community: z.object({ id: Id, privacy: CommunityPrivacy }).nullable(),
 });
 export type StatusAudience = z.infer<typeof StatusAudience>;
 
@@ -39,6 +42,18 @@ export const DomainEvent = z.discriminatedUnion('type', [
     target_id: Id,
   }),
   z.object({ type: z.enum(['mute.created', 'mute.removed']), account_id: Id, target_id: Id }),
+  z.object({ type: z.literal('community.created'), community_id: Id, by_id: Id }),
+  z.object({ type: z.literal('community.updated'), community_id: Id, by_id: Id }),
+  z.object({ type: z.literal('community.deleted'), community_id: Id, by_id: Id }),
+  /** Someone's place in a community changed: joined, asked, was invited, left, was removed. */
+  z.object({
+    type: z.literal('community.membership_changed'),
+    community_id: Id,
+    account_id: Id,
+    state: MembershipState.nullable(),
+    role: CommunityRole.nullable(),
+    by_id: Id,
+  }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

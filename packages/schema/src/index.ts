@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './admin';
 export * from './common';
+export * from './communities';
 export * from './errors';
 export * from './events';
 export * from './instance';

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { Account, CustomEmoji, Visibility } from './accounts';
 import { DateTime, FormBoolean, FormInt, Id, PageQuery, UploadedFile } from './common';
+import { CommunityRef } from './communities';
 import { POLL_LIMITS, STATUS_LIMITS } from './limits';
+
+/** Rapport: a question asks the organisation (or a community); replies to it are answers. */
+export const StatusKind = z.enum(['status', 'question']);
+export type StatusKind = z.infer<typeof StatusKind>;
 
 export const MediaType = z.enum(['image', 'gifv', 'video', 'audio', 'unknown']);
 
@@ -139,6 +144,10 @@ const StatusFields = z.object({
   bookmarked: z.boolean().optional(),
   pinned: z.boolean().optional(),
   filtered: z.array(z.unknown()).optional(),
+  /** Rapport: the community the status was posted in. */
+  community: CommunityRef.nullable(),
+  /** Rapport: a question, or an ordinary status. */
+  kind: StatusKind,
 });
 
 /** Mastodon's Status; a boost carries the boosted status in `reblog` (one level deep). */
@@ -204,6 +213,10 @@ const mediaIds = z
 /** `POST /api/v1/statuses`. The character limit counts links as 23 characters, as Mastodon does. */
 export const CreateStatusInput = z.object({
   status: statusText.optional(),
+  /** Rapport: post in this community (a reply stays in its parent's community). */
+  community_id: Id.optional(),
+  /** Rapport: `question` asks the organisation (or the community); replies are answers. */
+  kind: StatusKind.optional(),
   media_ids: mediaIds.optional(),
   poll: PollInput.optional(),
   in_reply_to_id: Id.optional(),

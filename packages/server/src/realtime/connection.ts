@@ -1,3 +1,4 @@
+import type { MembershipState } from '@rapport/schema';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../http/auth';
 
@@ -31,6 +32,8 @@ export class StreamConnection {
   /** Accounts this one blocks or is blocked by. */
   blocks: Set<number> | null = null;
   mutes: Set<number> | null = null;
+  /** The account's place in each community it belongs to, asked to join or was invited to. */
+  memberships: Map<number, MembershipState> | null = null;
   /** Relations are loading; a relation event meanwhile means they must be read again. */
   loading = true;
   stale = false;
@@ -59,6 +62,25 @@ export class StreamConnection {
 
   muting(accountId: number): boolean {
     return this.mutes?.has(accountId) ?? false;
+  }
+
+  membership(communityId: number): MembershipState | null {
+    return this.memberships?.get(communityId) ?? null;
+  }
+
+  /** The account joined, asked, was invited to or left a community (null: no place in it). */
+  relateMembership(communityId: number, state: MembershipState | null): void {
+    if (this.loading) {
+      this.stale = true;
+      return;
+    }
+    if (state === null) {
+      this.memberships?.delete(communityId);
+      if (this.memberships?.size === 0) this.memberships = null;
+    } else {
+      this.memberships ??= new Map();
+      this.memberships.set(communityId, state);
+    }
   }
 
   relate(kind: 'blocks' | 'mutes', accountId: number, on: boolean): void {

@@ -83,6 +83,7 @@ describe('the hub', () => {
       mentioned_ids: [],
       home_ids: [String(writer.account.id)],
       tags: [],
+      community: null,
     };
     await hub.deliver({ type: 'status.created', audience });
     const [first] = a.socket.sent;

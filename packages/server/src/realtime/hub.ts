@@ -64,6 +64,7 @@ export class StreamHub {
     events.on('mute.removed', publish);
     events.on('account.suspended', publish);
     events.on('account.role_changed', publish);
+    events.on('community.membership_changed', publish);
     this.keepalive = setInterval(() => {
       this.keepaliveRound().catch((error: unknown) =>
         this.ctx.log.error({ err: error }, 'stream keepalive failed'),
@@ -112,6 +113,11 @@ export class StreamHub {
           connection.viewer.role = event.role;
         }
         return;
+      case 'community.membership_changed':
+        for (const connection of this.byAccount.get(Number(event.account_id)) ?? []) {
+          connection.relateMembership(Number(event.community_id), event.state);
+        }
+        return;
       default:
         return;
     }
@@ -137,6 +143,10 @@ export class StreamHub {
       const relations = await loadRelations(this.ctx.db, connection.viewer.id, Date.now());
       connection.blocks = relations.blocks.length > 0 ? new Set(relations.blocks) : null;
       connection.mutes = relations.mutes.length > 0 ? new Set(relations.mutes) : null;
+      connection.memberships =
+        relations.memberships.length > 0
+          ? new Map(relations.memberships.map((row) => [row.community_id, row.state]))
+          : null;
     } while (connection.stale);
     connection.loading = false;
   }
@@ -245,7 +255,15 @@ export class StreamHub {
     // A deletion also reaches the people a status mentioned, wherever they saw it.
     const reached = event === 'delete' ? new Set([...home, ...mentioned]) : home;
     const users = this.userConnections(reached);
-    const broadcast = audience.visibility === 'public' && audience.reblog_of_id === null;
+    const community = audience.community
+      ? { id: Number(audience.community.id), privacy: audience.community.privacy }
+      : null;
+    // The organisation's streams carry what everyone may read: nothing of a private or
+    // secret community (a public community's statuses are for the whole organisation).
+    const broadcast =
+      audience.visibility === 'public' &&
+      audience.reblog_of_id === null &&
+      (community === null || community.privacy === 'public');
     const streams: Array<[key: string, set: Set<Connection>, media: boolean]> = [];
     if (broadcast) {
       const keys = [
@@ -278,7 +296,7 @@ export class StreamHub {
     const original = rendered?.original ?? null;
     const hasMedia = rendered?.hasMedia ?? false;
     const idPayload = JSON.stringify(audience.status_id);
-    const status = { account_id: authorId, visibility: audience.visibility, author };
+    const status = { account_id: authorId, visibility: audience.visibility, author, community };
 
     const visible = (connection: Connection): boolean => {
       const viewer = connection.viewer;
@@ -289,6 +307,7 @@ export class StreamHub {
           following: home.has(viewer.id),
           mentioned: mentioned.has(viewer.id),
           blocked: connection.blocking(authorId),
+          membership: community ? connection.membership(community.id) : null,
         },
       });
       if (!seen) return false;
@@ -300,6 +319,8 @@ export class StreamHub {
             account_id: originalId,
             visibility: original.visibility,
             author: original.author,
+            // A boost is posted where the original was.
+            community,
           },
           facts: {
             // Only authors boost their own followers-only statuses: the boost's audience
@@ -307,6 +328,7 @@ export class StreamHub {
             following: originalId === authorId && home.has(viewer.id),
             mentioned: original.mentioned.has(viewer.id),
             blocked: connection.blocking(originalId),
+            membership: community ? connection.membership(community.id) : null,
           },
         });
         if (!seenOriginal) return false;

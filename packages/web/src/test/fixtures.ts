@@ -72,6 +72,8 @@ export function makeStatus(overrides: Partial<Status> = {}): Status {
     reblogged: false,
     bookmarked: false,
     reblog: null,
+    community: null,
+    kind: 'status',
     ...overrides,
   };
 }

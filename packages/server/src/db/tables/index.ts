@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTable, AccountTermsTable } from './accounts.table';
 import type {
+  CommunitiesTable,
+  CommunityMembersTable,
+  CommunityPinsTable,
+  CommunityTermsTable,
+  InteractionsTable,
+} from './communities.table';
+import type {
   BlocksTable,
   FollowsTable,
   HomeFeedTable,
@@ -57,6 +64,11 @@ export interface Tables {
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
   markers: MarkersTable;
+  communities: CommunitiesTable;
+  community_members: CommunityMembersTable;
+  community_terms: CommunityTermsTable;
+  community_pins: CommunityPinsTable;
+  interactions: InteractionsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

@@ -23,6 +23,9 @@ export interface StatusesTable {
   favourites_count: number;
   created_at: number;
   edited_at: number | null;
+  /** Posted in this community: its membership decides who sees the status. */
+  community_id: number | null;
+  kind: 'status' | 'question';
 }
 
 export interface StatusMentionsTable {

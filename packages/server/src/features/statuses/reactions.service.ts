@@ -144,6 +144,9 @@ export async function reblog(
         favourites_count: 0,
         created_at: now,
         edited_at: null,
+        // A boost stays where the original was posted: its community decides who sees it.
+        community_id: original.community_id,
+        kind: 'status',
       };
       await trx.insertInto('statuses').values(boost).execute();
       await bumpCounter(trx, 'statuses', 'reblogs_count', original.id, 1);

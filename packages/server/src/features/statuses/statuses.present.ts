@@ -13,7 +13,8 @@ import { cardsByIds } from '../cards/cards.presenter';
 import { mediaByStatus } from '../media/media.presenter';
 import { pollsByStatus } from '../polls/polls.presenter';
 import { findPollsOfStatuses } from '../polls/polls.queries';
-import { loadRelationFacts } from '../visibility/status-facts';
+import { type CommunityAccess, loadCommunityAccess } from '../visibility/community-facts';
+import { communityFor, loadRelationFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
 import {
   findApplicationsByIds,
@@ -74,10 +75,14 @@ export async function presentStatuses(
   for (const row of rows) all.set(row.id, row);
   for (const row of originals) all.set(row.id, row);
   const authorIds = [...new Set([...all.values()].map((s) => s.account_id))];
-  const [authors, relations, bodies] = await Promise.all([
+  const communityIds = [...all.values()].flatMap((s) =>
+    s.community_id === null ? [] : [s.community_id],
+  );
+  const [authors, relations, bodies, communities] = await Promise.all([
     accountsOf(ctx, authorIds),
     loadRelationFacts(ctx.db, viewer.id, authorIds),
     bodiesOf(ctx, [...all.values()]),
+    loadCommunityAccess(ctx.db, viewer.id, communityIds),
   ]);
 
   const { muted, keepMutedAuthor } = options;
@@ -86,13 +91,20 @@ export async function presentStatuses(
     const author = row && authors.get(row.account_id);
     const body = row && bodies.get(row.id);
     if (!row || !author || !body) return false;
+    const access = row.community_id === null ? undefined : communities.get(row.community_id);
     return canSee(viewer, {
       kind: 'status',
-      status: { account_id: row.account_id, visibility: row.visibility, author: author.state },
+      status: {
+        account_id: row.account_id,
+        visibility: row.visibility,
+        author: author.state,
+        community: communityFor(row.community_id, access),
+      },
       facts: {
         following: relations.following.has(row.account_id),
         mentioned: body.mentionIds.has(viewer.id),
         blocked: relations.blocked.has(row.account_id),
+        membership: access?.membership ?? null,
       },
     });
   };
@@ -106,7 +118,11 @@ export async function presentStatuses(
   const shownBodies = [...new Set(shown.map((row) => row.reblog_of_id ?? row.id))].flatMap(
     (id) => all.get(id) ?? [],
   );
-  const present = await viewerPresenter(ctx, viewer, shownBodies, bodies, authors);
+  const present = await viewerPresenter(ctx, viewer, shownBodies, {
+    bodies,
+    authors,
+    communities,
+  });
   const byId = new Map(shown.map((row) => [row.id, row]));
   return ids.flatMap((id): Status[] => {
     const row = byId.get(id);
@@ -218,9 +234,13 @@ async function viewerPresenter(
   ctx: AppContext,
   viewer: Viewer,
   rows: StatusState[],
-  bodies: Map<number, CachedStatusBody>,
-  authors: Map<number, Author>,
+  loaded: {
+    bodies: Map<number, CachedStatusBody>;
+    authors: Map<number, Author>;
+    communities: Map<number, CommunityAccess>;
+  },
 ): Promise<(row: StatusState, reblog: Status['reblog']) => Status> {
+  const { bodies, authors, communities } = loaded;
   const ids = rows.map((row) => row.id);
   const pollStatusIds = ids.filter((id) => bodies.get(id)?.hasPoll);
   const cardIds = rows.flatMap((row) => (row.card_id === null ? [] : [row.card_id]));
@@ -246,6 +266,7 @@ async function viewerPresenter(
     const body = bodies.get(row.id) as CachedStatusBody;
     const author = authors.get(row.account_id) as Author;
     const statusUrl = `${url}/@${author.state.username}/${row.id}`;
+    const access = row.community_id === null ? undefined : communities.get(row.community_id);
     const app =
       row.application_id === null || row.account_id !== viewer.id
         ? undefined
@@ -282,6 +303,15 @@ async function viewerPresenter(
       bookmarked: marks.bookmarked.has(row.id),
       pinned: false,
       reblog,
+      community: access
+        ? {
+            id: String(access.community.id),
+            name: access.name,
+            privacy: access.community.privacy,
+            url: `${url}/communities/${access.community.id}`,
+          }
+        : null,
+      kind: row.kind,
     };
   };
 }

@@ -29,6 +29,8 @@ export type StatusState = Pick<
   | 'edited_at'
   | 'card_id'
   | 'application_id'
+  | 'community_id'
+  | 'kind'
 >;
 
 export const findStatusStates: (db: Db, ids: number[]) => Promise<StatusState[]> = preparedByIds(
@@ -46,13 +48,15 @@ export const findStatusStates: (db: Db, ids: number[]) => Promise<StatusState[]>
         'edited_at',
         'card_id',
         'application_id',
+        'community_id',
+        'kind',
       ])
       .where('id', 'in', ids),
 );
 
 /** Who a stored status reaches, for stream events about it. */
 export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAudience> {
-  const [mentions, home, tags] = await Promise.all([
+  const [mentions, home, tags, community] = await Promise.all([
     db
       .selectFrom('status_mentions')
       .select('account_id')
@@ -65,6 +69,13 @@ export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAud
       .select('tags.name_key')
       .where('status_tags.status_id', '=', status.id)
       .execute(),
+    status.community_id === null
+      ? undefined
+      : db
+          .selectFrom('communities')
+          .select(['id', 'privacy'])
+          .where('id', '=', status.community_id)
+          .executeTakeFirst(),
   ]);
   return {
     status_id: String(status.id),
@@ -74,6 +85,11 @@ export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAud
     mentioned_ids: mentions.map((row) => String(row.account_id)),
     home_ids: home.map((row) => String(row.account_id)),
     tags: tags.map((row) => row.name_key),
+    community:
+      status.community_id === null
+        ? null
+        : // A community deleted meanwhile is secret to everyone.
+          { id: String(status.community_id), privacy: community?.privacy ?? 'secret' },
   };
 }
 
@@ -114,6 +130,18 @@ export async function storeEdit(
     .returning('edited_at')
     .executeTakeFirstOrThrow();
   return stored.edited_at as number;
+}
+
+/** A new status in a community: its counter and last activity (the directory's order). */
+export async function countCommunityStatus(db: Db, communityId: number, at: number) {
+  await db
+    .updateTable('communities')
+    .set((eb) => ({
+      statuses_count: eb('statuses_count', '+', 1),
+      last_status_at: greatest(db, at, sql<number>`coalesce(last_status_at, 0)`),
+    }))
+    .where('id', '=', communityId)
+    .execute();
 }
 
 export async function insertStatus(db: Db, row: StatusRow): Promise<void> {
@@ -162,14 +190,33 @@ export async function replaceTags(db: Db, statusId: number, names: string[], now
  */
 export async function homeRecipients(
   db: Db,
-  status: Pick<StatusRow, 'account_id' | 'visibility' | 'in_reply_to_account_id' | 'reblog_of_id'>,
+  status: Pick<
+    StatusRow,
+    | 'account_id'
+    | 'visibility'
+    | 'in_reply_to_id'
+    | 'in_reply_to_account_id'
+    | 'reblog_of_id'
+    | 'community_id'
+  >,
   mentionedIds: number[],
 ): Promise<number[]> {
   const recipients = new Set<number>([status.account_id]);
+  const community =
+    status.community_id === null ? null : await communityAudience(db, status.community_id);
+  // Outside a public community's members, nobody may read a community's content.
+  const reaches = (id: number) =>
+    community === null || community.privacy === 'public' || community.members.has(id);
   if (status.visibility === 'direct') {
-    for (const id of mentionedIds) recipients.add(id);
+    for (const id of mentionedIds) if (reaches(id)) recipients.add(id);
     return [...recipients];
   }
+  // A new conversation in a community reaches every member's home, whoever they follow.
+  const opensConversation =
+    status.in_reply_to_id === null &&
+    status.reblog_of_id === null &&
+    status.visibility !== 'private';
+  if (community && opensConversation) for (const id of community.members) recipients.add(id);
   let followers = db
     .selectFrom('follows')
     .select('follows.account_id')
@@ -190,8 +237,27 @@ export async function homeRecipients(
       ]),
     );
   }
-  for (const row of await followers.execute()) recipients.add(row.account_id);
+  for (const row of await followers.execute()) {
+    if (reaches(row.account_id)) recipients.add(row.account_id);
+  }
   return [...recipients];
+}
+
+async function communityAudience(db: Db, communityId: number) {
+  const [community, members] = await Promise.all([
+    db.selectFrom('communities').select('privacy').where('id', '=', communityId).executeTakeFirst(),
+    db
+      .selectFrom('community_members')
+      .select('account_id')
+      .where('community_id', '=', communityId)
+      .where('state', '=', 'member')
+      .execute(),
+  ]);
+  return {
+    // A community deleted meanwhile reaches nobody but the author.
+    privacy: community?.privacy ?? 'secret',
+    members: new Set(members.map((row) => row.account_id)),
+  };
 }
 
 /** A home feed keeps this many newest entries; older pages are read from the follow graph. */

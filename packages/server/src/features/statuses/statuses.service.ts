@@ -15,12 +15,14 @@ import { findAccountById } from '../accounts/accounts.queries';
 import { attachMedia, updateAttachedMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
 import { createPoll, replacePoll } from '../polls/polls.service';
+import { loadCommunityAccess } from '../visibility/community-facts';
 import { loadStatusFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
 import { parseStatusText, renderStatusHtml, statusLength } from './status-text';
 import {
   addToHomeFeeds,
   bumpCounter,
+  countCommunityStatus,
   findMentionable,
   findStatusById,
   homeRecipients,
@@ -50,8 +52,12 @@ export async function getVisibleStatus(
 export async function viewerCanSee(db: Db, viewer: Viewer, status: StatusRow): Promise<boolean> {
   const author = await findAccountById(db, status.account_id);
   if (!author) return false;
-  const facts = (await loadStatusFacts(db, viewer.id, [status]))(status);
-  return canSee(viewer, { kind: 'status', status: { ...status, author }, facts });
+  const { facts, community } = (await loadStatusFacts(db, viewer.id, [status]))(status);
+  return canSee(viewer, {
+    kind: 'status',
+    status: { account_id: status.account_id, visibility: status.visibility, author, community },
+    facts,
+  });
 }
 
 interface Written {
@@ -159,6 +165,12 @@ export async function createStatus(
   }
   const author = await findAccountById(ctx.db, viewer.id);
   if (!author) throw notFound();
+  const visibility: Visibility = input.visibility ?? author.default_privacy;
+  const communityId = await postingCommunity(ctx, viewer, input, parent, visibility);
+  const kind = input.kind ?? 'status';
+  if (kind === 'question' && parent) {
+    throw validationFailed({ kind: ['a reply is an answer; only a new status can be a question'] });
+  }
 
   let written: Written;
   try {
@@ -166,7 +178,6 @@ export async function createStatus(
       const now = options.at ?? Date.now();
       const id = options.at === undefined ? newId() : idFor(options.at);
       const rendered = await renderText(ctx, trx, viewer, text);
-      const visibility: Visibility = input.visibility ?? author.default_privacy;
       const status: StatusRow = {
         id,
         account_id: viewer.id,
@@ -188,8 +199,11 @@ export async function createStatus(
         favourites_count: 0,
         created_at: now,
         edited_at: null,
+        community_id: communityId,
+        kind,
       };
       await insertStatus(trx, status);
+      if (communityId !== null) await countCommunityStatus(trx, communityId, now);
       if (key) {
         await trx
           .insertInto('idempotency_keys')
@@ -228,6 +242,39 @@ export async function createStatus(
   }
   announce(ctx, 'status.created', written);
   return written.status;
+}
+
+/**
+ * Where a new status goes: a reply stays in its parent's community; a member may post in
+ * a community they belong to. Guests, who exist only in communities, post there (or
+ * directly to people).
+ */
+async function postingCommunity(
+  ctx: AppContext,
+  viewer: Viewer,
+  input: CreateStatusInput,
+  parent: StatusRow | undefined,
+  visibility: Visibility,
+): Promise<number | null> {
+  const asked = input.community_id === undefined ? undefined : Number(input.community_id);
+  if (parent && asked !== undefined && asked !== parent.community_id) {
+    throw validationFailed({ community_id: ['must be the community of the status replied to'] });
+  }
+  const communityId = parent ? parent.community_id : (asked ?? null);
+  if (communityId === null) {
+    if (viewer.role === 'guest' && visibility !== 'direct') {
+      throw validationFailed({ community_id: ['is required: guests post in their communities'] });
+    }
+    return null;
+  }
+  const access = (await loadCommunityAccess(ctx.db, viewer.id, [communityId])).get(communityId);
+  if (!access || !canSee(viewer, { kind: 'community', ...access })) {
+    throw new HttpError(404, 'not_found', 'Community not found');
+  }
+  if (access.membership !== 'member') {
+    throw new HttpError(403, 'forbidden', 'Join the community to post in it');
+  }
+  return communityId;
 }
 
 async function findByIdempotencyKey(db: Db, accountId: number, key: string) {

@@ -1,15 +1,20 @@
+import type { MembershipState } from '@rapport/schema';
 import type { Db } from '../../db/tables';
 
 /**
- * What a stream connection filters by: everyone the account blocks or is blocked by, and
- * everyone it mutes (mutes that have not expired).
+ * What a stream connection filters by: everyone the account blocks or is blocked by,
+ * everyone it mutes (mutes that have not expired), and its place in each community.
  */
 export async function loadRelations(
   db: Db,
   accountId: number,
   now: number,
-): Promise<{ blocks: number[]; mutes: number[] }> {
-  const [blocks, mutes] = await Promise.all([
+): Promise<{
+  blocks: number[];
+  mutes: number[];
+  memberships: Array<{ community_id: number; state: MembershipState }>;
+}> {
+  const [blocks, mutes, memberships] = await Promise.all([
     db
       .selectFrom('blocks')
       .select(['account_id', 'target_account_id'])
@@ -23,8 +28,14 @@ export async function loadRelations(
       .where('account_id', '=', accountId)
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
       .execute(),
+    db
+      .selectFrom('community_members')
+      .select(['community_id', 'state'])
+      .where('account_id', '=', accountId)
+      .execute(),
   ]);
   return {
+    memberships,
     blocks: blocks.map((row) =>
       row.account_id === accountId ? row.target_account_id : row.account_id,
     ),

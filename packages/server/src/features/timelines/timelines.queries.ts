@@ -62,6 +62,13 @@ export async function homeFromGraph(
   return rows.map((row) => row.id);
 }
 
+/**
+ * What the whole organisation may read: statuses outside communities and those of public
+ * communities. Private and secret communities' statuses never reach the shared timelines
+ * (`canSee` would drop them anyway; leaving them out keeps pages full).
+ */
+const forTheOrganisation = sql<boolean>`(s.community_id is null or exists (select 1 from communities c where c.id = s.community_id and c.privacy = 'public'))`;
+
 /** The organisation timeline: original public statuses (partial index statuses_public). */
 export async function publicPage(
   db: Db,
@@ -72,7 +79,8 @@ export async function publicPage(
     .selectFrom('statuses as s')
     .select('s.id')
     .where('s.visibility', '=', 'public')
-    .where('s.reblog_of_id', 'is', null);
+    .where('s.reblog_of_id', 'is', null)
+    .where(forTheOrganisation);
   if (options.onlyMedia) query = query.where(hasMedia);
   return ids(finishIdPage(await applyIdPage(query, 's.id', page).execute(), page));
 }
@@ -96,7 +104,8 @@ export async function tagPage(db: Db, filter: TagFilter, page: IdPage): Promise<
     .select('s.id')
     .where('t.tag_id', 'in', filter.tagIds)
     .where('s.visibility', '=', 'public')
-    .where('s.reblog_of_id', 'is', null);
+    .where('s.reblog_of_id', 'is', null)
+    .where(forTheOrganisation);
   // Several tags can match one status; with one tag the key is the index's own order.
   const several = filter.tagIds.length > 1;
   if (several) query = query.distinct();
