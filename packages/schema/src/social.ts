@@ -65,6 +65,11 @@ export const Notification = z.object({
   created_at: DateTime,
   account: Account,
   status: Status.nullable().optional(),
+  /** Rapport: what the notification is about when it is not a status. */
+  subject: z
+    .object({ type: z.string(), id: Id, title: z.string(), url: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Notification = z.infer<typeof Notification>;
 

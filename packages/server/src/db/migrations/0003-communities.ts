@@ -99,6 +99,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('community_id'), 'is not', null)
     .execute();
 
+  // What a notification is about when it is not a status (a community, a page, an event):
+  // its title and web path are kept as they were, and its community decides who still
+  // may see the notification.
+  for (const column of ['subject_type', 'subject_title', 'subject_path'] as const) {
+    await db.schema.alterTable('notifications').addColumn(column, 'text').execute();
+  }
+  await db.schema.alterTable('notifications').addColumn('subject_id', big).execute();
+  await db.schema.alterTable('notifications').addColumn('community_id', big).execute();
+
   await db.schema
     .createTable('community_pins')
     .addColumn('community_id', big, (c) =>
@@ -143,6 +152,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('interactions').execute();
   await db.schema.dropTable('community_pins').execute();
+  for (const column of [
+    'subject_type',
+    'subject_title',
+    'subject_path',
+    'subject_id',
+    'community_id',
+  ]) {
+    await db.schema.alterTable('notifications').dropColumn(column).execute();
+  }
   await db.schema.dropIndex('statuses_community').execute();
   await db.schema.alterTable('statuses').dropColumn('kind').execute();
   await db.schema.alterTable('statuses').dropColumn('community_id').execute();

@@ -48,6 +48,14 @@ export interface NotificationsTable {
   from_account_id: number;
   status_id: number | null;
   created_at: number;
+  /** What a Rapport notification is about when it is not a status. */
+  subject_type: string | null;
+  subject_id: number | null;
+  subject_title: string | null;
+  /** The subject's page in the web app, e.g. `/communities/12`. */
+  subject_path: string | null;
+  /** The subject's community: who may no longer see it, no longer sees the notification. */
+  community_id: number | null;
 }
 
 export interface MarkersTable {

@@ -11,6 +11,7 @@ import {
 import { preparedByIds } from '../../db/prepared';
 import type { AccountsTable, Db } from '../../db/tables';
 import { textToHtml } from '../../lib/html';
+import { visibleAccountSql } from '../visibility/account-scope.queries';
 import type { AccountScope } from '../visibility/visibility';
 import { termsOf } from './terms';
 
@@ -218,13 +219,8 @@ export const PEOPLE_ORDER: SortKey[] = [
   { column: 'accounts.id', direction: 'asc' },
 ];
 
-/** The SQL form of visibility.ts's account rule; the two must say the same thing. */
 function inScope(query: AccountQuery, scope: AccountScope, viewerId: number): AccountQuery {
-  if (scope === 'all') return query;
-  if (scope === 'self') return query.where('accounts.id', '=', viewerId);
-  return query.where((eb) =>
-    eb.or([eb('accounts.role', '!=', 'guest'), eb('accounts.id', '=', viewerId)]),
-  );
+  return scope === 'all' ? query : query.where(visibleAccountSql('accounts', scope, viewerId));
 }
 
 /** The people directory: active accounts the viewer may see, by name. */

@@ -9,7 +9,7 @@ import {
 import type { AppContext } from '../../context';
 import type { App } from '../../http/app-types';
 import { viewerOf } from '../../http/auth';
-import { canSee } from '../visibility/visibility';
+import { visibleAccounts } from '../visibility/account-visibility';
 import { presentAccount, presentCredentialAccount } from './accounts.presenter';
 import { findAccountById, findAccountsByIds } from './accounts.queries';
 import { getVisibleAccount, lookupAccount, updateCredentials } from './accounts.service';
@@ -60,11 +60,13 @@ export function accountsRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const viewer = viewerOf(request);
       const rows = await findAccountsByIds(ctx.db, request.query.id.map(Number));
-      const byId = new Map(rows.map((row) => [String(row.id), row]));
-      return request.query.id
-        .map((id) => byId.get(id))
-        .filter((row) => row !== undefined && canSee(viewer, { kind: 'account', account: row }))
-        .map((row) => presentAccount(ctx, row as NonNullable<typeof row>));
+      const byId = new Map(
+        (await visibleAccounts(ctx.db, viewer, rows)).map((row) => [String(row.id), row]),
+      );
+      return request.query.id.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [presentAccount(ctx, row)] : [];
+      });
     },
   );
 

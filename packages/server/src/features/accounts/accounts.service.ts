@@ -7,7 +7,7 @@ import { notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { processAvatar } from '../../lib/images';
 import { hashPassword } from '../../lib/passwords';
-import { canSee } from '../visibility/visibility';
+import { canSeeAccount } from '../visibility/account-visibility';
 import { PROFILE_FIELD_NAMES } from './accounts.presenter';
 import {
   type AccountRow,
@@ -104,8 +104,12 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountR
 }
 
 /** Someone who may not see an account is told it does not exist, not that it is hidden. */
-function visibleOrNotFound(viewer: Viewer, row: AccountRow | undefined): AccountRow {
-  if (!row || !canSee(viewer, { kind: 'account', account: row })) throw notFound();
+async function visibleOrNotFound(
+  db: Db,
+  viewer: Viewer,
+  row: AccountRow | undefined,
+): Promise<AccountRow> {
+  if (!row || !(await canSeeAccount(db, viewer, row))) throw notFound();
   return row;
 }
 
@@ -114,7 +118,7 @@ export async function getVisibleAccount(
   viewer: Viewer,
   id: number,
 ): Promise<AccountRow> {
-  return visibleOrNotFound(viewer, await findAccountById(ctx.db, id));
+  return visibleOrNotFound(ctx.db, viewer, await findAccountById(ctx.db, id));
 }
 
 /** `acct` is `username`, or `username@domain` for this server's own domain. */
@@ -130,7 +134,7 @@ export async function lookupAccount(
   ) {
     throw notFound();
   }
-  return visibleOrNotFound(viewer, await findAccountByUsername(ctx.db, username));
+  return visibleOrNotFound(ctx.db, viewer, await findAccountByUsername(ctx.db, username));
 }
 
 type Patch = Partial<AccountRow>;

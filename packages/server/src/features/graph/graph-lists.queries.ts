@@ -3,17 +3,12 @@ import { prefixEnd } from '../../db/dialect';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
 import type { Db } from '../../db/tables';
 import type { AccountRow } from '../accounts/accounts.queries';
+import { visibleAccountSql } from '../visibility/account-scope.queries';
 import type { AccountScope } from '../visibility/visibility';
 
-/**
- * The SQL form of visibility.ts's account rule for lists over `accounts as a` (as
- * accounts.queries.ts's `inScope`; the two must say the same thing), with suspended
- * accounts left out: lists never show them.
- */
+/** Accounts of `accounts as a` the viewer may see, suspended ones left out: lists never show them. */
 function listable(scope: AccountScope, viewerId: number): RawBuilder<boolean> {
-  if (scope === 'all') return sql<boolean>`a.suspended = 0`;
-  if (scope === 'self') return sql<boolean>`(a.suspended = 0 and a.id = ${viewerId})`;
-  return sql<boolean>`(a.suspended = 0 and (a.role <> 'guest' or a.id = ${viewerId}))`;
+  return sql<boolean>`(a.suspended = 0 and ${visibleAccountSql('a', scope, viewerId)})`;
 }
 
 const selectListed = (db: Db) => db.selectFrom('accounts as a').selectAll('a');

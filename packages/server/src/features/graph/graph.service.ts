@@ -8,7 +8,8 @@ import { type AccountRow, findAccountById, findAccountsByIds } from '../accounts
 import { getVisibleAccount } from '../accounts/accounts.service';
 import { termsOf } from '../accounts/terms';
 import { insertNotification } from '../notifications/notifications.queries';
-import { accountScope, canSee } from '../visibility/visibility';
+import { canSeeAccount, visibleAccounts } from '../visibility/account-visibility';
+import { accountScope } from '../visibility/visibility';
 import { presentRelationship } from './graph.presenter';
 import {
   backfillHomeFeed,
@@ -73,7 +74,7 @@ async function actionTarget(
     throw new HttpError(422, 'validation_failed', `You cannot ${action} yourself`);
   }
   const row = await findAccountById(ctx.db, id);
-  if (!row || row.suspended === 1 || !canSee(viewer, { kind: 'account', account: row })) {
+  if (!row || row.suspended === 1 || !(await canSeeAccount(ctx.db, viewer, row))) {
     throw notFound();
   }
   return row;
@@ -243,13 +244,13 @@ export async function relationships(
 ): Promise<Relationship[]> {
   const rows = await findAccountsByIds(ctx.db, ids);
   const shown = new Set(
-    rows
-      .filter(
-        (row) =>
-          (withSuspended || row.suspended === 0) &&
-          canSee(viewer, { kind: 'account', account: row }),
+    (
+      await visibleAccounts(
+        ctx.db,
+        viewer,
+        rows.filter((row) => withSuspended || row.suspended === 0),
       )
-      .map((row) => row.id),
+    ).map((row) => row.id),
   );
   return relationshipsOf(
     ctx.db,

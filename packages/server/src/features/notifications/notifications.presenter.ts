@@ -5,6 +5,8 @@ import { toIso } from '../../lib/time';
 import { presentAccount } from '../accounts/accounts.presenter';
 import { findAccountsByIds } from '../accounts/accounts.queries';
 import { presentStatuses } from '../statuses/statuses.present';
+import { visibleAccounts } from '../visibility/account-visibility';
+import { loadCommunityAccess } from '../visibility/community-facts';
 import { canSee } from '../visibility/visibility';
 import type { NotificationRow } from './notifications.queries';
 
@@ -21,15 +23,23 @@ export async function presentNotifications(
   if (rows.length === 0) return [];
   const accountIds = [...new Set(rows.map((row) => row.from_account_id))];
   const statusIds = rows.flatMap((row) => (row.status_id === null ? [] : [row.status_id]));
-  const [accounts, statuses] = await Promise.all([
-    findAccountsByIds(ctx.db, accountIds),
+  const communityIds = rows.flatMap((row) => (row.community_id === null ? [] : [row.community_id]));
+  const [accounts, statuses, communities] = await Promise.all([
+    findAccountsByIds(ctx.db, accountIds).then((rows) => visibleAccounts(ctx.db, viewer, rows)),
     presentStatuses(ctx, viewer, statusIds),
+    loadCommunityAccess(ctx.db, viewer.id, communityIds),
   ]);
   const accountsById = new Map(accounts.map((row) => [row.id, row]));
   const statusesById = new Map(statuses.map((status) => [status.id, status]));
   return rows.flatMap((row): Notification[] => {
     const from = accountsById.get(row.from_account_id);
-    if (!from || !canSee(viewer, { kind: 'account', account: from })) return [];
+    if (!from) return [];
+    // About something in a community: shown while the viewer may still see the community
+    // (an invitation to a secret one included); a deleted community takes it along.
+    if (row.community_id !== null) {
+      const access = communities.get(row.community_id);
+      if (!access || !canSee(viewer, { kind: 'community', ...access })) return [];
+    }
     const notification: Notification = {
       id: String(row.id),
       type: row.type,
@@ -37,6 +47,15 @@ export async function presentNotifications(
       group_key: `ungrouped-${row.id}`,
       created_at: toIso(row.created_at),
       account: presentAccount(ctx, from),
+      subject:
+        row.subject_type === null || row.subject_id === null
+          ? null
+          : {
+              type: row.subject_type,
+              id: String(row.subject_id),
+              title: row.subject_title ?? '',
+              url: `${ctx.config.publicUrl}${row.subject_path ?? ''}`,
+            },
     };
     if (row.status_id === null) return [notification];
     const status = statusesById.get(String(row.status_id));

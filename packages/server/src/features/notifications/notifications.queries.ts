@@ -3,6 +3,7 @@ import { newId } from '../../db/ids';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
 import type { Db } from '../../db/tables';
 import type { NotificationsTable, NotificationType } from '../../db/tables/graph.table';
+import { visibleAccountSql } from '../visibility/account-scope.queries';
 import type { AccountScope } from '../visibility/visibility';
 
 export interface NewNotification {
@@ -10,6 +11,17 @@ export interface NewNotification {
   type: NotificationType;
   fromAccountId: number;
   statusId: number | null;
+  /** A Rapport subject other than a status (a community, a page, an event...). */
+  subject?: NotificationSubject;
+}
+
+export interface NotificationSubject {
+  type: string;
+  id: number;
+  title: string;
+  /** Its page in the web app, e.g. `/communities/12`. */
+  path: string;
+  communityId: number | null;
 }
 
 /**
@@ -30,6 +42,11 @@ export async function insertNotification(db: Db, n: NewNotification): Promise<nu
       from_account_id: n.fromAccountId,
       status_id: n.statusId,
       created_at: Date.now(),
+      subject_type: n.subject?.type ?? null,
+      subject_id: n.subject?.id ?? null,
+      subject_title: n.subject?.title ?? null,
+      subject_path: n.subject?.path ?? null,
+      community_id: n.subject?.communityId ?? null,
     })
     .execute();
   return id;
@@ -146,9 +163,47 @@ function shown(db: Db, reader: NotificationReader, filter: NotificationFilter) {
         ]),
       ]),
     );
-  // The account rule of visibility.ts: members do not meet guests, guests meet nobody yet.
-  if (reader.scope === 'staff') query = query.where('a.role', '!=', 'guest');
-  if (reader.scope === 'self') query = query.where('n.from_account_id', '=', reader.id);
+  // The account rule of visibility.ts: members meet guests, and guests meet anyone, only
+  // in a community they share.
+  query = query.where(visibleAccountSql('a', reader.scope, reader.id));
+  // The status rule for communities: what is posted in one is read by its members, and by
+  // the staff when it is public; guests read nothing outside their communities unless it
+  // mentions them.
+  const member = (community: string) =>
+    sql<boolean>`exists (select 1 from community_members cm where cm.community_id = ${sql.ref(community)} and cm.account_id = ${reader.id} and cm.state = 'member')`;
+  const publicCommunity = sql<boolean>`exists (select 1 from communities c where c.id = s.community_id and c.privacy = 'public')`;
+  query = query.where((eb) =>
+    eb.or([
+      eb('n.status_id', 'is', null),
+      eb('s.account_id', '=', reader.id),
+      eb.and([
+        eb('s.community_id', 'is', null),
+        reader.scope === 'self'
+          ? eb.exists(
+              eb
+                .selectFrom('status_mentions as gm')
+                .select('gm.account_id')
+                .whereRef('gm.status_id', '=', 'n.status_id')
+                .where('gm.account_id', '=', reader.id),
+            )
+          : sql<boolean>`1 = 1`,
+      ]),
+      member('s.community_id'),
+      reader.scope === 'self' ? sql<boolean>`1 = 0` : publicCommunity,
+    ]),
+  );
+  // About something in a community: while the reader may still know the community exists.
+  query = query.where((eb) =>
+    eb.or([
+      eb('n.community_id', 'is', null),
+      sql<boolean>`exists (select 1 from community_members cw where cw.community_id = n.community_id and cw.account_id = ${reader.id})`,
+      reader.scope === 'all'
+        ? sql<boolean>`exists (select 1 from communities ca where ca.id = n.community_id)`
+        : reader.scope === 'staff'
+          ? sql<boolean>`exists (select 1 from communities cs where cs.id = n.community_id and cs.privacy != 'secret')`
+          : sql<boolean>`1 = 0`,
+    ]),
+  );
   // An empty list of types (every one asked for is unknown here) matches nothing.
   if (filter.types) {
     query = filter.types.length
@@ -169,6 +224,11 @@ const COLUMNS = [
   'n.from_account_id',
   'n.status_id',
   'n.created_at',
+  'n.subject_type',
+  'n.subject_id',
+  'n.subject_title',
+  'n.subject_path',
+  'n.community_id',
 ] as const;
 
 /** A page of the reader's notifications, newest first (index notifications_account). */

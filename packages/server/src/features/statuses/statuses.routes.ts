@@ -23,7 +23,7 @@ import { viewerOf } from '../../http/auth';
 import { setIdPageLinks } from '../../http/pagination';
 import { presentAccount } from '../accounts/accounts.presenter';
 import { findAccountsByIds } from '../accounts/accounts.queries';
-import { canSee } from '../visibility/visibility';
+import { visibleAccounts } from '../visibility/account-visibility';
 import { statusHistory } from './history.service';
 import {
   bookmark,
@@ -231,11 +231,18 @@ export function statusesRoutes(app: App, ctx: AppContext): void {
           )
         ).map((a) => [a.id, a]),
       );
+      const shown = new Set(
+        (
+          await visibleAccounts(
+            ctx.db,
+            viewer,
+            [...accounts.values()].filter((account) => account.suspended === 0),
+          )
+        ).map((account) => account.id),
+      );
       return rows.flatMap((row) => {
         const account = accounts.get(row.account_id);
-        return account && account.suspended === 0 && canSee(viewer, { kind: 'account', account })
-          ? [presentAccount(ctx, account)]
-          : [];
+        return account && shown.has(account.id) ? [presentAccount(ctx, account)] : [];
       });
     };
   app.get(

@@ -15,6 +15,7 @@ import { findAccountById } from '../accounts/accounts.queries';
 import { attachMedia, updateAttachedMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
 import { createPoll, replacePoll } from '../polls/polls.service';
+import { visibleAccounts } from '../visibility/account-visibility';
 import { loadCommunityAccess } from '../visibility/community-facts';
 import { loadStatusFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
@@ -98,9 +99,7 @@ async function renderText(
   }
   const ownHost = new URL(ctx.config.publicUrl).host.toLowerCase();
   const parsed = parseStatusText(text, ownHost);
-  const mentionable = (await findMentionable(db, parsed.mentions)).filter(
-    (account) => account.id === author.id || canSee(author, { kind: 'account', account }),
-  );
+  const mentionable = await visibleAccounts(db, author, await findMentionable(db, parsed.mentions));
   const content = renderStatusHtml(text, {
     publicUrl: ctx.config.publicUrl,
     ownHost,

@@ -48,3 +48,30 @@ export async function loadCommunityAccess(
   }
   return access;
 }
+
+const sharingQuery = prepared((db, viewerId: number, accountIds: number[]) =>
+  db
+    .selectFrom('community_members as theirs')
+    .innerJoin('community_members as mine', 'mine.community_id', 'theirs.community_id')
+    .select('theirs.account_id')
+    .distinct()
+    .where('mine.account_id', '=', viewerId)
+    .where('mine.state', '=', 'member')
+    .where('theirs.account_id', 'in', accountIds)
+    .where('theirs.state', '=', 'member'),
+);
+
+/**
+ * Which of these accounts are members of a community the viewer is a member of: people
+ * who may see each other whatever their roles (a guest and the staff of their community).
+ */
+export async function loadSharedCommunities(
+  db: Db,
+  viewerId: number,
+  accountIds: number[],
+): Promise<Set<number>> {
+  const wanted = [...new Set(accountIds)].filter((id) => id !== viewerId);
+  if (wanted.length === 0) return new Set();
+  const rows = await sharingQuery(db, viewerId, wanted);
+  return new Set(rows.map((row) => row.account_id));
+}
