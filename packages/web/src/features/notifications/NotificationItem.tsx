@@ -160,6 +160,13 @@ export function NotificationItem({
       {kind === 'follow' && <AccountRow account={account} />}
       {status && fullStatus && <StatusCard status={status} />}
       {status && !fullStatus && <StatusPreview status={status} viewerId={viewerId} />}
+      {notification.subject && (
+        <div className="notification-preview">
+          <Link to={new URL(notification.subject.url).pathname} className="notification-subject">
+            {notification.subject.title}
+          </Link>
+        </div>
+      )}
     </article>
   );
 }
