@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Visibility } from './accounts';
 import { Id, Role } from './common';
 import { CommunityPrivacy, CommunityRole, MembershipState } from './communities';
+import { ModerationAction } from './moderation';
 
 /** Who a status reaches, captured when it is written, so consumers need not re-read it. */
 export const StatusAudience = z.object({
@@ -16,6 +17,8 @@ export const StatusAudience = z.object({
   tags: z.array(z.string()),
   /** Posted in a community: only those who may read the community's content see it. */
   community: z.object({ id: Id, privacy: CommunityPrivacy }).nullable(),
+  /** Hidden by a moderator: its author alone still sees it. */
+  hidden: z.boolean(),
 });
 export type StatusAudience = z.infer<typeof StatusAudience>;
 
@@ -42,6 +45,18 @@ export const DomainEvent = z.discriminatedUnion('type', [
     target_id: Id,
   }),
   z.object({ type: z.enum(['mute.created', 'mute.removed']), account_id: Id, target_id: Id }),
+  z.object({
+    type: z.literal('report.created'),
+    report_id: Id,
+    by_id: Id,
+    community_id: Id.nullable(),
+  }),
+  z.object({
+    type: z.literal('report.resolved'),
+    report_id: Id,
+    action: ModerationAction,
+    by_id: Id,
+  }),
   z.object({ type: z.literal('community.created'), community_id: Id, by_id: Id }),
   z.object({ type: z.literal('community.updated'), community_id: Id, by_id: Id }),
   z.object({ type: z.literal('community.deleted'), community_id: Id, by_id: Id }),

@@ -6,6 +6,7 @@ export * from './errors';
 export * from './events';
 export * from './instance';
 export * from './limits';
+export * from './moderation';
 export * from './oauth';
 export * from './sessions';
 export * from './social';

@@ -55,6 +55,9 @@ export const NotificationType = z.enum([
   'favourite',
   'poll',
   'update',
+  // Mastodon's moderation types: a report for moderators, a decision for the reported.
+  'admin.report',
+  'moderation_warning',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

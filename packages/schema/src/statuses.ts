@@ -148,6 +148,8 @@ const StatusFields = z.object({
   community: CommunityRef.nullable(),
   /** Rapport: a question, or an ordinary status. */
   kind: StatusKind,
+  /** Rapport: hidden by a moderator (only its author sees it, with the reason). */
+  hidden: z.object({ reason: z.string() }).nullable(),
 });
 
 /** Mastodon's Status; a boost carries the boosted status in `reblog` (one level deep). */

@@ -14,6 +14,7 @@ import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mediaRoutes } from './features/media/media.routes';
 import { startMediaCleanup } from './features/media/media.service';
+import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
 import { peopleRoutes } from './features/people/people.routes';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
+  moderationRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

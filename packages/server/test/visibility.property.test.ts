@@ -165,6 +165,7 @@ async function build(world: World) {
         visibility: status.visibility,
         author: { id: Number(at(status.author).id), role: at(status.author).role, suspended: 0 },
         community: null,
+        hidden: false,
       },
       facts: {
         following: follows.has(`${viewer}>${status.author}`),

@@ -84,6 +84,7 @@ describe('the hub', () => {
       home_ids: [String(writer.account.id)],
       tags: [],
       community: null,
+      hidden: false,
     };
     await hub.deliver({ type: 'status.created', audience });
     const [first] = a.socket.sent;

@@ -296,7 +296,13 @@ export class StreamHub {
     const original = rendered?.original ?? null;
     const hasMedia = rendered?.hasMedia ?? false;
     const idPayload = JSON.stringify(audience.status_id);
-    const status = { account_id: authorId, visibility: audience.visibility, author, community };
+    const status = {
+      account_id: authorId,
+      visibility: audience.visibility,
+      author,
+      community,
+      hidden: audience.hidden,
+    };
 
     const visible = (connection: Connection): boolean => {
       const viewer = connection.viewer;
@@ -321,6 +327,7 @@ export class StreamHub {
             author: original.author,
             // A boost is posted where the original was.
             community,
+            hidden: original.hidden,
           },
           facts: {
             // Only authors boost their own followers-only statuses: the boost's audience

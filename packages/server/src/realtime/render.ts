@@ -9,7 +9,12 @@ type Body = Omit<Status, 'reblog'>;
 export interface RenderedStatus {
   author: AccountRow;
   /** For a boost: what the rule needs to know about the boosted status. */
-  original: { author: AccountRow; visibility: Visibility; mentioned: Set<number> } | null;
+  original: {
+    author: AccountRow;
+    visibility: Visibility;
+    mentioned: Set<number>;
+    hidden: boolean;
+  } | null;
   /** For the media-only public streams. */
   hasMedia: boolean;
   /** The `payload` field, already a JSON string literal: as the author sees the status... */
@@ -59,6 +64,7 @@ export async function renderStatus(
       author: originalAuthor,
       visibility: status.reblog.visibility,
       mentioned: new Set(status.reblog.mentions.map((mention) => Number(mention.id))),
+      hidden: status.reblog.hidden !== null,
     };
   }
   const neutral = neutralStatus(status);

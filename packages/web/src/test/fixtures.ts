@@ -74,6 +74,7 @@ export function makeStatus(overrides: Partial<Status> = {}): Status {
     reblog: null,
     community: null,
     kind: 'status',
+    hidden: null,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { NotificationType } from '@rapport/schema';
 /** `account_id` follows `target_account_id`. */
 export interface FollowsTable {
   id: number;
@@ -32,14 +33,8 @@ export interface HomeFeedTable {
   status_id: number;
 }
 
-export type NotificationType =
-  | 'mention'
-  | 'status'
-  | 'reblog'
-  | 'follow'
-  | 'favourite'
-  | 'poll'
-  | 'update';
+/** The one list of notification types is the API's. */
+export type { NotificationType };
 
 export interface NotificationsTable {
   id: number;

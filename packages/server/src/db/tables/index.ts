@@ -16,6 +16,7 @@ import type {
   NotificationsTable,
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
+import type { ReportStatusesTable, ReportsTable } from './moderation.table';
 import type {
   AccessTokensTable,
   OAuthApplicationsTable,
@@ -69,6 +70,8 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  reports: ReportsTable;
+  report_statuses: ReportStatusesTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

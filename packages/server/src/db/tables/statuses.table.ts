@@ -26,6 +26,9 @@ export interface StatusesTable {
   /** Posted in this community: its membership decides who sees the status. */
   community_id: number | null;
   kind: 'status' | 'question';
+  /** Hidden by a moderator: only its author still sees it (with the reason). */
+  hidden_at: number | null;
+  hidden_reason: string | null;
 }
 
 export interface StatusMentionsTable {

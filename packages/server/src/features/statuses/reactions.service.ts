@@ -147,6 +147,8 @@ export async function reblog(
         // A boost stays where the original was posted: its community decides who sees it.
         community_id: original.community_id,
         kind: 'status',
+        hidden_at: null,
+        hidden_reason: null,
       };
       await trx.insertInto('statuses').values(boost).execute();
       await bumpCounter(trx, 'statuses', 'reblogs_count', original.id, 1);

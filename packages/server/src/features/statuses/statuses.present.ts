@@ -99,6 +99,7 @@ export async function presentStatuses(
         visibility: row.visibility,
         author: author.state,
         community: communityFor(row.community_id, access),
+        hidden: row.hidden_at !== null,
       },
       facts: {
         following: relations.following.has(row.account_id),
@@ -312,6 +313,7 @@ async function viewerPresenter(
           }
         : null,
       kind: row.kind,
+      hidden: row.hidden_at === null ? null : { reason: row.hidden_reason ?? '' },
     };
   };
 }

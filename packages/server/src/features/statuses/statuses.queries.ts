@@ -31,6 +31,8 @@ export type StatusState = Pick<
   | 'application_id'
   | 'community_id'
   | 'kind'
+  | 'hidden_at'
+  | 'hidden_reason'
 >;
 
 export const findStatusStates: (db: Db, ids: number[]) => Promise<StatusState[]> = preparedByIds(
@@ -50,6 +52,8 @@ export const findStatusStates: (db: Db, ids: number[]) => Promise<StatusState[]>
         'application_id',
         'community_id',
         'kind',
+        'hidden_at',
+        'hidden_reason',
       ])
       .where('id', 'in', ids),
 );
@@ -85,6 +89,7 @@ export async function loadAudience(db: Db, status: StatusRow): Promise<StatusAud
     mentioned_ids: mentions.map((row) => String(row.account_id)),
     home_ids: home.map((row) => String(row.account_id)),
     tags: tags.map((row) => row.name_key),
+    hidden: status.hidden_at !== null,
     community:
       status.community_id === null
         ? null
@@ -300,7 +305,7 @@ export async function trimHomeFeed(db: Db, accountId: number) {
 /** Adds or takes one from a counter; counters never go below zero. */
 export async function bumpCounter(
   db: Db,
-  table: 'statuses' | 'accounts',
+  table: 'statuses' | 'accounts' | 'communities',
   column: 'replies_count' | 'reblogs_count' | 'favourites_count' | 'statuses_count',
   id: number,
   by: 1 | -1,

@@ -56,7 +56,13 @@ export async function viewerCanSee(db: Db, viewer: Viewer, status: StatusRow): P
   const { facts, community } = (await loadStatusFacts(db, viewer.id, [status]))(status);
   return canSee(viewer, {
     kind: 'status',
-    status: { account_id: status.account_id, visibility: status.visibility, author, community },
+    status: {
+      account_id: status.account_id,
+      visibility: status.visibility,
+      author,
+      community,
+      hidden: status.hidden_at !== null,
+    },
     facts,
   });
 }
@@ -200,6 +206,8 @@ export async function createStatus(
         edited_at: null,
         community_id: communityId,
         kind,
+        hidden_at: null,
+        hidden_reason: null,
       };
       await insertStatus(trx, status);
       if (communityId !== null) await countCommunityStatus(trx, communityId, now);
@@ -485,6 +493,15 @@ export async function deleteStatus(
   if (status.account_id !== viewer.id) {
     throw new HttpError(403, 'forbidden', 'Only the author can delete a status');
   }
+  return removeStatus(ctx, status);
+}
+
+/**
+ * Deletes a status with its boosts, media and counters, whoever asked (its author, a
+ * moderator acting on a report, a community being deleted): callers check the right to.
+ */
+export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<StatusRow> {
+  const id = status.id;
   const removed = await ctx.db.transaction().execute(async (trx) => {
     const boosts = await trx
       .selectFrom('statuses')
@@ -502,6 +519,9 @@ export async function deleteStatus(
     }
     if (status.reblog_of_id !== null) {
       await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
+    }
+    if (status.community_id !== null && status.reblog_of_id === null) {
+      await bumpCounter(trx, 'communities', 'statuses_count', status.community_id, -1);
     }
     const files = await trx
       .selectFrom('media_attachments')

@@ -130,6 +130,7 @@ describe('communities in the one rule', () => {
       visibility: 'public' as const,
       author: { id: 2, role: 'member' as const, suspended: 0 },
       community: community(privacy),
+      hidden: false,
     });
     const facts = (membership: 'member' | null, mentioned = false) => ({
       following: false,

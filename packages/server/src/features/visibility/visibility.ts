@@ -36,6 +36,8 @@ export interface StatusForRule {
   author: { id: number; role: Role; suspended: number };
   /** The community it was posted in, if any. */
   community: CommunityForRule | null;
+  /** Hidden by a moderator: only its author still sees it. */
+  hidden: boolean;
 }
 
 /**
@@ -119,11 +121,12 @@ function canSeeCommunityContent(
  * to everyone who may see the author (the organisation, never the internet; guests see
  * only their communities), `private` to the author's followers, `direct` to the mentioned
  * only. Admins get no special reach into private or direct statuses. A boost is visible
- * when both the boost and the boosted status are (callers check both).
+ * when both the boost and the boosted status are (callers check both). A status a
+ * moderator hid is seen by its author only.
  */
 function canSeeStatus(viewer: Viewer, status: StatusForRule, facts: StatusFacts): boolean {
   if (status.account_id === viewer.id) return true;
-  if (facts.blocked || status.author.suspended === 1) return false;
+  if (status.hidden || facts.blocked || status.author.suspended === 1) return false;
   if (status.community) {
     if (!canSeeCommunityContent(viewer, status.community, facts.membership)) return false;
     if (facts.mentioned) return true;
