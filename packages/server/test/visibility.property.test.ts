@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Received, StreamClient, streamKit } from '../src/features/streaming/stream-client';
 import { canSee } from '../src/features/visibility/visibility';
 import type { Viewer } from '../src/http/auth';
+import { createCommunity } from './community-factory';
 import { createAccountWithToken } from './factories';
 import { startTestApp, type TestApp } from './harness';
 import { api } from './http';
@@ -33,9 +34,18 @@ const World = fc.record({
   follows: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 14 }),
   blocks: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 3 }),
   mutes: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 3 }),
+  communities: fc.array(
+    fc.record({
+      privacy: fc.constantFrom('public', 'private', 'secret'),
+      members: fc.array(fc.nat(5), { minLength: 1, maxLength: 4 }),
+    }),
+    { maxLength: 3 },
+  ),
   statuses: fc.array(
     fc.record({
       author: fc.nat(5),
+      /** Posted in this community (when the author is one of its members). */
+      community: fc.option(fc.nat(2), { nil: undefined }),
       visibility: fc.constantFrom(...VISIBILITIES),
       mentions: fc.array(fc.nat(5), { maxLength: 2 }),
       replyTo: fc.option(fc.nat(20), { nil: undefined }),
@@ -60,6 +70,8 @@ interface Posted {
   id: string;
   author: number;
   visibility: Vis;
+  /** Index into the world's communities, or null. */
+  community: number | null;
   mentioned: Set<number>;
   token: string;
 }
@@ -100,6 +112,24 @@ async function build(world: World) {
   const mutedPairs = await accepted(pairs(world.mutes), 'mute');
   const blockedPairs = await accepted(pairs(world.blocks), 'block');
 
+  // Communities with random privacies and members (written directly: the rule is under
+  // test here, not the communities API).
+  const communities: Array<{
+    id: number;
+    privacy: 'public' | 'private' | 'secret';
+    members: Set<number>;
+  }> = [];
+  for (const c of world.communities) {
+    const members = new Set(c.members.map((m) => m % n));
+    const [owner, ...rest] = [...members];
+    const created = await createCommunity(t.ctx, {
+      privacy: c.privacy,
+      owner: { id: Number(at(owner as number).id) },
+      members: rest.map((m) => ({ id: Number(at(m).id) })),
+    });
+    communities.push({ id: created.id, privacy: c.privacy, members });
+  }
+
   // Everyone listens before anything is posted: their home, the organisation, the hashtag.
   const listeners: StreamClient[] = [];
   for (const person of people) {
@@ -120,12 +150,25 @@ async function build(world: World) {
     const parent =
       s.replyTo === undefined ? undefined : posted[s.replyTo % Math.max(posted.length, 1)];
     const text = `${mentions.map((m) => `@${at(m).username}`).join(' ')} token${run}x${i} shared${run}${s.tagged ? ` #tag${run}` : ''}`;
+    // A reply stays in its parent's community; otherwise the status may pick one.
+    const chosen =
+      s.community === undefined || communities.length === 0
+        ? null
+        : s.community % communities.length;
+    const community = parent ? parent.community : chosen;
     const res = await at(author).api.post('/api/v1/statuses', {
       status: text,
       visibility: s.visibility,
       ...(parent ? { in_reply_to_id: parent.id } : {}),
+      ...(!parent && chosen !== null ? { community_id: String(communities[chosen]?.id) } : {}),
     });
     if (res.status === 404) continue; // a reply to something the author cannot see
+    const outsider = community !== null && !communities[community]?.members.has(author);
+    if (outsider) {
+      // Only members post in a community: others are refused (or do not know it exists).
+      expect([403, 404], res.text).toContain(res.status);
+      continue;
+    }
     // Guests post only in their communities (or directly to people).
     if (res.status === 422 && at(author).role === 'guest' && s.visibility !== 'direct') continue;
     expect(res.status, res.text).toBe(200);
@@ -136,6 +179,7 @@ async function build(world: World) {
       id: res.body.id,
       author,
       visibility: s.visibility,
+      community,
       mentioned,
       token: `token${run}x${i}`,
     });
@@ -157,6 +201,10 @@ async function build(world: World) {
     username: at(i).username,
     role: at(i).role,
   });
+  const communityOf = (status: Posted) => {
+    const c = status.community === null ? undefined : communities[status.community];
+    return c ? { id: c.id, privacy: c.privacy } : null;
+  };
   const sees = (viewer: number, status: Posted) =>
     canSee(viewerOf(viewer), {
       kind: 'status',
@@ -164,14 +212,17 @@ async function build(world: World) {
         account_id: Number(at(status.author).id),
         visibility: status.visibility,
         author: { id: Number(at(status.author).id), role: at(status.author).role, suspended: 0 },
-        community: null,
+        community: communityOf(status),
         hidden: false,
       },
       facts: {
         following: follows.has(`${viewer}>${status.author}`),
         mentioned: status.mentioned.has(viewer),
         blocked: blocked.has(`${viewer}|${status.author}`),
-        membership: null,
+        membership:
+          status.community !== null && communities[status.community]?.members.has(viewer)
+            ? 'member'
+            : null,
       },
     });
   // What each person's streams delivered while the statuses were posted.
@@ -180,14 +231,18 @@ async function build(world: World) {
     received.push(await streams.quiet(client));
     client.close();
   }
-  return { people, posted, sees, muted, n, received };
+  const communityMembers = (status: Posted) =>
+    (status.community === null ? undefined : communities[status.community])?.members ??
+    new Set<number>();
+  return { people, posted, sees, muted, n, received, communityOf, communityMembers };
 }
 
 describe('the one visibility rule, over random organisations', () => {
   it('lists only what canSee allows, and everything it allows can be reached', async () => {
     await fc.assert(
       fc.asyncProperty(World, async (world) => {
-        const { people, posted, sees, muted, received } = await build(world);
+        const { people, posted, sees, muted, received, communityOf, communityMembers } =
+          await build(world);
         const byId = new Map(posted.map((p) => [p.id, p]));
         for (const [v, person] of people.entries()) {
           const check = (
@@ -200,6 +255,18 @@ describe('the one visibility rule, over random organisations', () => {
               expect(sees(v, status), `${where}: ${person.username} sees ${status.token}`).toBe(
                 true,
               );
+              // Said again without canSee, so a fault in the rule itself shows too: what is
+              // posted in a private or secret community reaches its members only, and guests
+              // read no community they are not in.
+              const c = communityOf(status);
+              if (c && status.author !== v) {
+                const member = communityMembers(status).has(v);
+                const open = c.privacy === 'public' && person.role !== 'guest';
+                expect(
+                  member || open,
+                  `${where}: ${person.username} outside ${status.token}'s community`,
+                ).toBe(true);
+              }
             }
           };
           const home = await person.api.get('/api/v1/timelines/home?limit=40');
@@ -263,7 +330,10 @@ describe('the one visibility rule, over random organisations', () => {
               `search ${status.token}`,
             ).toEqual([status.id]);
             const mutedAuthor = muted.has(`${v}>${status.author}`);
-            if (status.visibility === 'public' && !mutedAuthor) {
+            const organisationWide =
+              communityOf(status)?.privacy !== 'private' &&
+              communityOf(status)?.privacy !== 'secret';
+            if (status.visibility === 'public' && !mutedAuthor && organisationWide) {
               expect(
                 pub.body.map((s: { id: string }) => s.id),
                 `public has ${status.token}`,
