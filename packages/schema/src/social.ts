@@ -55,6 +55,10 @@ export const NotificationType = z.enum([
   'favourite',
   'poll',
   'update',
+  // Rapport: invited to a community, someone asks to join one you run, your request was approved.
+  'community_invitation',
+  'community_request',
+  'community_approved',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

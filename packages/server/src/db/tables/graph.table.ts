@@ -39,7 +39,10 @@ export type NotificationType =
   | 'follow'
   | 'favourite'
   | 'poll'
-  | 'update';
+  | 'update'
+  | 'community_invitation'
+  | 'community_request'
+  | 'community_approved';
 
 export interface NotificationsTable {
   id: number;

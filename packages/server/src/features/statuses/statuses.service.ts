@@ -33,6 +33,7 @@ import {
   replaceTags,
   type StatusRow,
   storeEdit,
+  uncountCommunityStatus,
 } from './statuses.queries';
 
 /** The status if the viewer may see it; 404 otherwise, so its existence does not leak. */
@@ -502,6 +503,10 @@ export async function deleteStatus(
     }
     if (status.reblog_of_id !== null) {
       await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
+    }
+    // Boosts are not counted in a community (only what is written there).
+    if (status.community_id !== null && status.reblog_of_id === null) {
+      await uncountCommunityStatus(trx, status.community_id);
     }
     const files = await trx
       .selectFrom('media_attachments')
