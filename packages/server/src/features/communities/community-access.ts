@@ -10,7 +10,8 @@ import { findMember, type MemberRow } from './members.queries';
  * visible is the one visibility rule's (`canSee`); roles decide the rest:
  * - owners edit the community, manage roles and remove anyone (an owner always remains);
  * - owners and moderators approve requests, pin statuses, remove members (not owners);
- * - members invite people, except in a secret community, where only those who run it do.
+ * - members invite people, except in a secret community, where only those who run it do;
+ *   admins invite into any community (guests only exist where they were invited).
  */
 export interface CommunityAccess {
   community: CommunityRow;
@@ -87,9 +88,14 @@ export function requireOwner(viewer: Viewer, access: CommunityAccess): void {
   }
 }
 
-/** Members invite in public and private communities; in secret ones, those who run it. */
+/**
+ * Members invite in public and private communities; in secret ones, those who run it.
+ * Admins invite into any community: they bring guests (whom only they may see before
+ * sharing a community with anyone) to the communities made for them.
+ */
 export function requireInviting(viewer: Viewer, access: CommunityAccess): void {
   requireVisible(viewer, access);
+  if (viewer.role === 'admin') return;
   if (!isMember(access)) {
     throw new HttpError(403, 'forbidden', 'Only members of the community can invite people');
   }

@@ -344,14 +344,18 @@ describe('inviting', () => {
       expect(Object.keys(res.body.details).join()).toMatch(/^account_ids/);
     }
     expect(await dbState()).toEqual(before);
-    // An admin sees guests, and brings them into the community.
+    // An admin sees guests, and brings them into a community, a member of it or not.
     const admin = await person(t, 'admin');
-    const adminCommunity = await community(admin, 'private');
-    const res = await admin.api.post(communityPath(adminCommunity, '/members'), {
+    const forum = await community(ana, 'private');
+    const res = await admin.api.post(communityPath(forum, '/members'), {
       account_ids: [guest.id],
     });
     expect(res.status, res.text).toBe(200);
-    expect((await guest.api.get(communityPath(adminCommunity))).status).toBe(200);
+    expect(res.body).toMatchObject([{ account: { id: guest.id }, state: 'invited' }]);
+    expect((await guest.api.get(communityPath(forum))).status).toBe(200);
+    expect((await guest.api.post(communityPath(forum, '/join'))).body.membership.state).toBe(
+      'member',
+    );
   });
 });
 
