@@ -40,3 +40,13 @@ export const POLL_LIMITS = {
   minExpiration: 300,
   maxExpiration: 2_629_746,
 } as const;
+
+/** Community sizes: the name is unique whatever its case. */
+export const COMMUNITY_LIMITS = {
+  name: 80,
+  description: 1000,
+  coverDescription: 1500,
+  /** People invited in one request. */
+  invitationsPerRequest: 40,
+  pins: 10,
+} as const;

@@ -58,6 +58,10 @@ export const NotificationType = z.enum([
   // Mastodon's moderation types: a report for moderators, a decision for the reported.
   'admin.report',
   'moderation_warning',
+  // Rapport: invited to a community, someone asks to join one you run, your request was approved.
+  'community_invitation',
+  'community_request',
+  'community_approved',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -9,6 +9,9 @@ import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { registerCardFetching } from './features/cards/cards.service';
+import { communitiesRoutes } from './features/communities/communities.routes';
+import { communityContentRoutes } from './features/communities/content.routes';
+import { membershipRoutes } from './features/communities/membership.routes';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -76,6 +79,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
   moderationRoutes(app, ctx);
+  communitiesRoutes(app, ctx);
+  membershipRoutes(app, ctx);
+  communityContentRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

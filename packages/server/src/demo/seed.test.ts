@@ -148,6 +148,48 @@ describe('the demo organisation', () => {
     expect(Number(counts.direct)).toBeGreaterThan(0);
   });
 
+  it('has communities: practices, teams, a customer forum, a secret one, and Ana in them', async () => {
+    expect(summary.communities.communities).toBeGreaterThanOrEqual(8);
+    const mine = await ana.get('/api/rapport/v1/communities?membership=member&limit=40');
+    const names = mine.body.map((c: { name: string }) => c.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Design Practice', 'Product Team', 'Acme Customer Forum']),
+    );
+    const all = await ana.get('/api/rapport/v1/communities?limit=40');
+    const privacies = new Set(all.body.map((c: { privacy: string }) => c.privacy));
+    expect(privacies).toEqual(new Set(['public', 'private']));
+    const product = mine.body.find((c: { name: string }) => c.name === 'Product Team');
+    expect(product.membership.role).toBe('moderator');
+    const requests = await ana.get(`/api/rapport/v1/communities/${product.id}/requests`);
+    expect(requests.body).toHaveLength(1);
+    const invited = await ana.get('/api/rapport/v1/communities?membership=invited');
+    expect(invited.body.map((c: { name: string }) => c.name)).toEqual(['Accessibility Champions']);
+    const notifications = await ana.get('/api/v1/notifications?limit=80');
+    const types = new Set(notifications.body.map((n: { type: string }) => n.type));
+    expect(types).toContain('community_invitation');
+    expect(types).toContain('community_request');
+    const design = all.body.find((c: { name: string }) => c.name === 'Design Practice');
+    expect(design.cover).not.toBeNull();
+    const timeline = await ana.get(`/api/rapport/v1/communities/${design.id}/timeline`);
+    expect(timeline.body.length).toBeGreaterThan(5);
+    const pins = await ana.get(`/api/rapport/v1/communities/${design.id}/pins`);
+    expect(pins.body).toHaveLength(1);
+    const forum = mine.body.find((c: { name: string }) => c.name === 'Acme Customer Forum');
+    const guests = await ana.get(`/api/rapport/v1/communities/${forum.id}/members?limit=80`);
+    expect(
+      guests.body.some(
+        (m: { account: { username: string } }) => m.account.username === 'lucia_acme',
+      ),
+    ).toBe(true);
+    // The secret community exists, but Ana is not in it and never sees it.
+    const secret = await ctx.db
+      .selectFrom('communities')
+      .select('id')
+      .where('privacy', '=', 'secret')
+      .executeTakeFirstOrThrow();
+    expect((await ana.get(`/api/rapport/v1/communities/${secret.id}`)).status).toBe(404);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -9,6 +9,7 @@ import { readableCode } from '../lib/tokens';
 import { planActivity } from './activity';
 import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
+import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
@@ -26,6 +27,7 @@ export interface DemoSummary {
   people: number;
   departments: number;
   activity: ActivitySummary;
+  communities: CommunitiesSummary;
 }
 
 interface Seeding {
@@ -243,8 +245,10 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   };
   await seedPeople(s);
   const activity = await seedActivity(s);
+  const communities = await seedCommunities(s);
   return {
     activity,
+    communities,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

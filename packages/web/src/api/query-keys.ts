@@ -10,6 +10,9 @@ function timelineParts(source: TimelineSource): string[] {
       return [source.kind, source.tag.toLowerCase()];
     case 'account':
       return [source.kind, source.accountId, source.filter];
+    case 'community':
+    case 'communityPins':
+      return [source.kind, source.communityId];
     default:
       return [source.kind];
   }
@@ -54,4 +57,11 @@ export const queryKeys = {
   follows: (accountId: string, which: 'followers' | 'following') =>
     ['follows', accountId, which] as const,
   suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
+
+  // Communities (features/communities); their statuses are timelines above.
+  communities: ['communities'] as const,
+  communityList: (view: string, q: string) => ['communities', 'list', view, q] as const,
+  community: (id: string) => ['communities', 'one', id] as const,
+  communityMembers: (id: string, which: string) => ['communities', 'members', id, which] as const,
+  communityRequests: (id: string) => ['communities', 'requests', id] as const,
 };

@@ -25,6 +25,8 @@ export interface NewStatus {
   sensitive?: boolean;
   spoiler_text?: string;
   visibility?: Visibility;
+  /** Rapport: post in this community. */
+  community_id?: string;
 }
 
 export interface StatusChanges {

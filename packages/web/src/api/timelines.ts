@@ -11,7 +11,10 @@ export type TimelineSource =
   | { kind: 'tag'; tag: string }
   | { kind: 'account'; accountId: string; filter: AccountStatusFilter }
   | { kind: 'bookmarks' }
-  | { kind: 'favourites' };
+  | { kind: 'favourites' }
+  /** A community's conversations (features/communities), and the statuses pinned in it. */
+  | { kind: 'community'; communityId: string }
+  | { kind: 'communityPins'; communityId: string };
 
 export type AccountStatusFilter = 'statuses' | 'replies' | 'media';
 
@@ -43,6 +46,16 @@ function firstPage(source: TimelineSource): {
       return { path: '/api/v1/bookmarks', query: {} };
     case 'favourites':
       return { path: '/api/v1/favourites', query: {} };
+    case 'community':
+      return {
+        path: `/api/rapport/v1/communities/${encodeURIComponent(source.communityId)}/timeline`,
+        query: {},
+      };
+    case 'communityPins':
+      return {
+        path: `/api/rapport/v1/communities/${encodeURIComponent(source.communityId)}/pins`,
+        query: {},
+      };
   }
 }
 

@@ -2,10 +2,22 @@ import { NavLink, useLocation } from 'react-router';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
 import { DropdownMenu, type MenuEntry } from './DropdownMenu';
-import { BellIcon, HomeIcon, MenuIcon, PeopleIcon, SearchIcon, TimelineIcon } from './icons';
+import {
+  BellIcon,
+  CommunitiesIcon,
+  HomeIcon,
+  MenuIcon,
+  PeopleIcon,
+  SearchIcon,
+  TimelineIcon,
+} from './icons';
+import { useMediaQuery } from './use-media-query';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
 const MORE_PATHS = ['/bookmarks', '/favourites', '/admin'];
+
+/** The bottom bar of a phone holds six entries; further destinations go into "More" there. */
+const PHONE = '(max-width: 640px)';
 
 function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null;
@@ -25,6 +37,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const { pathname } = useLocation();
   const unread = useUnreadCount();
+  const phone = useMediaQuery(PHONE);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link nav-link-active' : 'nav-link';
   const links = [
@@ -40,16 +53,17 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     },
     { to: '/search', label: t('nav.search'), icon: <SearchIcon /> },
     { to: '/people', label: t('nav.people'), icon: <PeopleIcon /> },
-  ];
+    { to: '/communities', label: t('nav.communities'), icon: <CommunitiesIcon />, wide: true },
+  ].filter((link) => !(phone && 'wide' in link));
   const more: MenuEntry[] = [
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];
+  if (phone) more.unshift({ kind: 'link', label: t('nav.communities'), to: '/communities' });
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
-  const moreActive = MORE_PATHS.some(
-    (path) => pathname === path || pathname.startsWith(`${path}/`),
-  );
+  const morePaths = phone ? [...MORE_PATHS, '/communities'] : MORE_PATHS;
+  const moreActive = morePaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>

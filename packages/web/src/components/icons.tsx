@@ -255,3 +255,32 @@ export const ArrowUpIcon = (props: IconProps) => (
     <path d="M12 19V5M6 11l6-6 6 6" />
   </Icon>
 );
+
+/** Communities: a group of three people. */
+export const CommunitiesIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="12" cy="7.5" r="3" />
+    <path d="M6.5 20c.5-3.3 2.7-5.5 5.5-5.5s5 2.2 5.5 5.5" />
+    <circle cx="5" cy="10" r="2.2" />
+    <path d="M1.5 18.5c.3-2.2 1.6-3.7 3.5-4" />
+    <circle cx="19" cy="10" r="2.2" />
+    <path d="M22.5 18.5c-.3-2.2-1.6-3.7-3.5-4" />
+  </Icon>
+);
+
+export const GlobeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18" />
+    <path d="M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" />
+  </Icon>
+);
+
+export const EyeOffIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3 3l18 18" />
+    <path d="M10.6 5.1A9.8 9.8 0 0 1 12 5c5 0 8.5 4.5 9.5 7-.4 1-1.2 2.4-2.4 3.7" />
+    <path d="M6.6 6.6C4.6 7.9 3.1 10 2.5 12c1 2.5 4.5 7 9.5 7 1.7 0 3.2-.5 4.5-1.3" />
+    <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+  </Icon>
+);

@@ -149,6 +149,16 @@ export async function countCommunityStatus(db: Db, communityId: number, at: numb
     .execute();
 }
 
+/** A status posted in a community was deleted: its counter follows (never below zero). */
+export async function uncountCommunityStatus(db: Db, communityId: number) {
+  await db
+    .updateTable('communities')
+    .set((eb) => ({ statuses_count: eb('statuses_count', '-', 1) }))
+    .where('id', '=', communityId)
+    .where('statuses_count', '>', 0)
+    .execute();
+}
+
 export async function insertStatus(db: Db, row: StatusRow): Promise<void> {
   await db.insertInto('statuses').values(row).execute();
 }

@@ -33,6 +33,7 @@ import {
   replaceTags,
   type StatusRow,
   storeEdit,
+  uncountCommunityStatus,
 } from './statuses.queries';
 
 /** The status if the viewer may see it; 404 otherwise, so its existence does not leak. */
@@ -520,8 +521,9 @@ export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<
     if (status.reblog_of_id !== null) {
       await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
     }
+    // Boosts are not counted in a community (only what is written there).
     if (status.community_id !== null && status.reblog_of_id === null) {
-      await bumpCounter(trx, 'communities', 'statuses_count', status.community_id, -1);
+      await uncountCommunityStatus(trx, status.community_id);
     }
     const files = await trx
       .selectFrom('media_attachments')

@@ -84,12 +84,15 @@ export function ComposeBox({
   onCancel,
   autoFocus,
   ref,
+  communityId,
 }: {
   mode: ComposeMode;
   onDone?: (status: Status) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
   ref?: Ref<ComposeTextareaHandle>;
+  /** Post in this community (its members are the audience; replies stay where they are). */
+  communityId?: string;
 }) {
   const me = useCurrentAccount();
   const editing = mode.kind === 'edit' ? mode.status : null;
@@ -142,7 +145,9 @@ export function ComposeBox({
     spoiler: replyTo?.spoiler_text ?? '',
     visibility: replyTo
       ? narrowerVisibility(me.source.privacy, replyTo.visibility)
-      : me.source.privacy,
+      : communityId
+        ? 'public'
+        : me.source.privacy,
     sensitive: false,
     attachments: () => [],
     poll: null,
@@ -155,6 +160,7 @@ export function ComposeBox({
       onCancel={onCancel}
       autoFocus={autoFocus}
       ref={ref}
+      communityId={communityId}
     />
   );
 }
@@ -177,6 +183,7 @@ function ComposeForm({
   onCancel,
   autoFocus,
   ref,
+  communityId,
 }: {
   mode: ComposeMode;
   initial: Initial;
@@ -184,6 +191,7 @@ function ComposeForm({
   onCancel?: () => void;
   autoFocus?: boolean;
   ref?: Ref<ComposeTextareaHandle>;
+  communityId?: string | undefined;
 }) {
   const t = useT();
   const queryClient = useQueryClient();
@@ -251,6 +259,7 @@ function ComposeForm({
           status: text,
           visibility,
           ...(replyTo ? { in_reply_to_id: replyTo.id } : {}),
+          ...(communityId && !replyTo ? { community_id: communityId } : {}),
           ...(mediaIds.length > 0 ? { media_ids: mediaIds, sensitive } : {}),
           ...(spoilerText ? { spoiler_text: spoilerText } : {}),
           ...(poll ? { poll: pollPayload(poll) } : {}),
@@ -384,7 +393,8 @@ function ComposeForm({
           mediaCount={media.items.length}
           pollOn={poll !== null}
           spoilerOn={spoilerOn}
-          visibility={editing ? null : visibility}
+          // In a community, its members are the audience: there is nothing to choose.
+          visibility={editing || communityId ? null : visibility}
           onChooseFiles={chooseFiles}
           onTogglePoll={() =>
             setPoll(

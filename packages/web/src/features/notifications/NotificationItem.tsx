@@ -5,7 +5,9 @@ import {
   AtIcon,
   BellIcon,
   BoostIcon,
+  CheckIcon,
   CloseIcon,
+  CommunitiesIcon,
   PollIcon,
   ReplyIcon,
   StarIcon,
@@ -30,6 +32,9 @@ type Kind =
   | 'poll'
   | 'pollOwn'
   | 'update'
+  | 'communityInvitation'
+  | 'communityRequest'
+  | 'communityApproved'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -45,6 +50,12 @@ export function notificationKind(notification: Notification, viewerId: string): 
     case 'follow':
     case 'update':
       return notification.type;
+    case 'community_invitation':
+      return 'communityInvitation';
+    case 'community_request':
+      return 'communityRequest';
+    case 'community_approved':
+      return 'communityApproved';
     default:
       return 'other';
   }
@@ -60,6 +71,9 @@ const TEXT: Record<Kind, MessageKey> = {
   poll: 'notifications.poll',
   pollOwn: 'notifications.pollOwn',
   update: 'notifications.update',
+  communityInvitation: 'communities.notification.invitation',
+  communityRequest: 'communities.notification.request',
+  communityApproved: 'communities.notification.approved',
   other: 'notifications.other',
 };
 
@@ -73,6 +87,9 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   poll: PollIcon,
   pollOwn: PollIcon,
   update: BellIcon,
+  communityInvitation: CommunitiesIcon,
+  communityRequest: UserPlusIcon,
+  communityApproved: CheckIcon,
   other: BellIcon,
 };
 

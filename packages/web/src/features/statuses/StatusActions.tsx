@@ -1,5 +1,5 @@
 import type { Status } from '@rapport/schema';
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import type { StatusToggle } from '../../api/statuses';
 import { ConfirmDialog } from '../../components/Dialog';
 import { DropdownMenu, type MenuEntry } from '../../components/DropdownMenu';
@@ -7,6 +7,7 @@ import { BookmarkIcon, BoostIcon, MoreIcon, ReplyIcon, StarIcon } from '../../co
 import { useT } from '../../i18n/I18nProvider';
 import { EditHistoryDialog } from './EditHistoryDialog';
 import { EditStatusDialog } from './EditStatusDialog';
+import { StatusMenuExtrasContext } from './status-menu-extras';
 import { threadPath } from './status-paths';
 import { canBoost, isToggled } from './status-toggles';
 import { useDeleteStatus, useStatusToggle } from './use-status-actions';
@@ -39,6 +40,7 @@ export function StatusActions({
   const [dialog, setDialog] = useState<'delete' | 'edit' | 'history' | null>(null);
   const [notice, setNotice] = useState('');
   const own = status.account.id === viewerId;
+  const extras = useContext(StatusMenuExtrasContext)?.(status) ?? [];
   const boostable = canBoost(status, viewerId);
 
   useEffect(() => {
@@ -70,6 +72,7 @@ export function StatusActions({
       onSelect: () => setDialog('history'),
     });
   }
+  if (extras.length > 0) entries.push({ kind: 'separator' }, ...extras);
   if (own) {
     entries.push(
       { kind: 'separator' },

@@ -2,7 +2,7 @@ import type { Status, Visibility } from '@rapport/schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/Avatar';
-import { AtIcon, BoostIcon, LockIcon, UnlockIcon } from '../../components/icons';
+import { AtIcon, BoostIcon, CommunitiesIcon, LockIcon, UnlockIcon } from '../../components/icons';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -133,6 +133,12 @@ export function StatusCard({
             {name}
           </Link>
           <span className="status-handle">@{author.acct || author.username}</span>
+          {status.community && (
+            <Link to={`/communities/${status.community.id}`} className="status-community">
+              <CommunitiesIcon size={14} />
+              {t('communities.status.in', { name: status.community.name })}
+            </Link>
+          )}
         </div>
         <div className="status-meta">
           <VisibilityMark visibility={status.visibility} />

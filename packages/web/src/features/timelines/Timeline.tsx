@@ -1,3 +1,4 @@
+import type { Status } from '@rapport/schema';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { queryKeys } from '../../api/query-keys';
@@ -20,9 +21,12 @@ export function Timeline({
   stream = null,
   label,
   empty,
+  accept,
 }: {
   source: TimelineSource;
   stream?: StreamSpec | null;
+  /** Which statuses arriving on the stream belong here (a stream can carry more). */
+  accept?: (status: Status) => boolean;
   /** Names the list for screen readers ("Home timeline"). */
   label: string;
   empty: ReactNode;
@@ -36,7 +40,7 @@ export function Timeline({
     // A live timeline learns about new statuses from the stream, not by refetching.
     refetchOnWindowFocus: stream === null,
   });
-  const { waitingCount, reveal } = useLiveTimeline(source, stream);
+  const { waitingCount, reveal } = useLiveTimeline(source, stream, accept);
   const connection = useStreamingState();
   const list = useRef<HTMLDivElement>(null);
   const [focusId, setFocusId] = useState<string | null>(null);

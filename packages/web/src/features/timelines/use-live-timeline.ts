@@ -30,7 +30,11 @@ function readerIsAtTop(): boolean {
  * otherwise wait behind a "N new statuses" button, so nothing moves under their eyes.
  * Deletes and edits apply at once. After a lost connection, what came meanwhile is fetched.
  */
-export function useLiveTimeline(source: TimelineSource, stream: StreamSpec | null) {
+export function useLiveTimeline(
+  source: TimelineSource,
+  stream: StreamSpec | null,
+  accept?: (status: Status) => boolean,
+) {
   const queryClient = useQueryClient();
   const key = queryKeys.timeline(source);
   const [waiting, setWaiting] = useState<Status[]>([]);
@@ -59,8 +63,9 @@ export function useLiveTimeline(source: TimelineSource, stream: StreamSpec | nul
   };
 
   useStream(stream, (event) => {
-    if (event.event === 'update') receive([event.status]);
-    else if (event.event === 'delete') {
+    if (event.event === 'update') {
+      if (!accept || accept(event.status)) receive([event.status]);
+    } else if (event.event === 'delete') {
       removeCachedStatus(queryClient, event.id);
       updateWaiting((status) => (status.id === event.id ? null : status));
     } else if (event.event === 'status.update') {

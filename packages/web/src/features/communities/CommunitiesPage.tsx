@@ -1,0 +1,188 @@
+import type { MembershipState } from '@rapport/schema';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { listCommunities } from '../../api/communities';
+import { queryKeys } from '../../api/query-keys';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/FormMessage';
+import { CommunitiesIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { PeopleSkeleton } from '../../components/Skeleton';
+import { usePageTitle } from '../../components/use-page-title';
+import { useT } from '../../i18n/I18nProvider';
+import { useCurrentAccount } from '../auth/session';
+import { useDebouncedValue } from '../people/use-debounced-value';
+import { CommunityCard } from './CommunityCard';
+import { CreateCommunityDialog } from './CreateCommunityDialog';
+
+const PAGE_SIZE = 24;
+
+type View = 'mine' | 'all';
+
+/** `/communities`: the viewer's communities or all they may know of, searchable, and "Create". */
+export function CommunitiesPage() {
+  const t = useT();
+  const me = useCurrentAccount();
+  const searchId = useId();
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'all' ? 'all' : 'mine';
+  const query = params.get('q')?.trim() ?? '';
+  const [input, setInput] = useState(query);
+  const debounced = useDebouncedValue(input.trim(), 300);
+  const lastQuery = useRef(query);
+  const [creating, setCreating] = useState(false);
+  usePageTitle(t('communities.title'));
+
+  // The search box and `?q=` follow each other, as on the people page.
+  useEffect(() => {
+    if (debounced === lastQuery.current) return;
+    lastQuery.current = debounced;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+  useEffect(() => {
+    if (query === lastQuery.current) return;
+    lastQuery.current = query;
+    setInput(query);
+  }, [query]);
+
+  const membership: MembershipState | undefined = view === 'mine' ? 'member' : undefined;
+  const communities = useInfiniteQuery({
+    queryKey: queryKeys.communityList(view, query),
+    queryFn: ({ pageParam }) =>
+      listCommunities({ q: query, membership, limit: PAGE_SIZE }, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: (previous) => previous,
+  });
+  const invitations = useQuery({
+    queryKey: queryKeys.communityList('invited', ''),
+    queryFn: () => listCommunities({ membership: 'invited', limit: 40 }),
+    enabled: view === 'mine',
+  });
+  const items = communities.data?.pages.flatMap((page) => page.items) ?? [];
+  const invited = view === 'mine' ? (invitations.data?.items ?? []) : [];
+  const viewLink = (each: View) => {
+    const next = new URLSearchParams();
+    if (each === 'all') next.set('view', 'all');
+    if (query) next.set('q', query);
+    const search = next.toString();
+    return search ? `/communities?${search}` : '/communities';
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{t('communities.title')}</h1>
+          <p className="muted">{t('communities.intro')}</p>
+        </div>
+        {me.rapport_role !== 'guest' && (
+          <Button variant="primary" icon={<PlusIcon size={18} />} onClick={() => setCreating(true)}>
+            {t('communities.create')}
+          </Button>
+        )}
+      </header>
+      <nav className="tabs" aria-label={t('communities.views')}>
+        {(['mine', 'all'] as const).map((each) => (
+          <Link
+            key={each}
+            to={viewLink(each)}
+            className={each === view ? 'tab tab-active' : 'tab'}
+            aria-current={each === view ? 'page' : undefined}
+          >
+            {t(each === 'mine' ? 'communities.view.mine' : 'communities.view.all')}
+          </Link>
+        ))}
+      </nav>
+      <search className="search-box">
+        <label htmlFor={searchId} className="visually-hidden">
+          {t('communities.search')}
+        </label>
+        <SearchIcon />
+        <input
+          id={searchId}
+          type="search"
+          className="input search-input"
+          placeholder={t('communities.searchPlaceholder')}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </search>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {communities.isSuccess && query ? t('communities.results', { count: items.length }) : ''}
+      </p>
+      {invited.length > 0 && !query && (
+        <section className="section community-invitations" aria-labelledby={`${searchId}-inv`}>
+          <h2 id={`${searchId}-inv`} className="section-title">
+            {t('communities.invitations')}
+          </h2>
+          <ul className="community-grid">
+            {invited.map((community) => (
+              <li key={community.id}>
+                <CommunityCard community={community} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {communities.isPending ? (
+        <PeopleSkeleton />
+      ) : communities.isError ? (
+        <ErrorState error={communities.error} onRetry={() => communities.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<CommunitiesIcon size={28} />}
+          title={
+            query
+              ? t('communities.emptySearch', { query })
+              : view === 'mine'
+                ? t('communities.emptyMine')
+                : t('communities.emptyAll')
+          }
+        >
+          {!query && view === 'mine' && (
+            <>
+              <p>{t('communities.emptyMineHint')}</p>
+              <p>
+                <Link to="/communities?view=all">{t('communities.browseAll')}</Link>
+              </p>
+            </>
+          )}
+          {!query && view === 'all' && <p>{t('communities.emptyAllHint')}</p>}
+        </EmptyState>
+      ) : (
+        <div className={communities.isPlaceholderData ? 'is-refreshing' : undefined}>
+          <ul className="community-grid">
+            {items.map((community) => (
+              <li key={community.id}>
+                <CommunityCard community={community} />
+              </li>
+            ))}
+          </ul>
+          {communities.hasNextPage && (
+            <div className="load-more">
+              <Button
+                pending={communities.isFetchingNextPage}
+                onClick={() => communities.fetchNextPage()}
+              >
+                {communities.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+      <CreateCommunityDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
