@@ -55,6 +55,9 @@ export const NotificationType = z.enum([
   'favourite',
   'poll',
   'update',
+  // Rapport: asked to answer a question (its status), and one's answer was accepted.
+  'question_suggested',
+  'answer_accepted',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

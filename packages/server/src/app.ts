@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { registerCardFetching } from './features/cards/cards.service';
+import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -19,6 +20,7 @@ import { oauthRoutes } from './features/oauth/oauth.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
+import { questionsRoutes } from './features/questions/questions.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { statusesRoutes } from './features/statuses/statuses.routes';
@@ -74,6 +76,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
+  questionsRoutes(app, ctx);
+  expertiseRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

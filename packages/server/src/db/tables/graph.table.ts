@@ -39,7 +39,9 @@ export type NotificationType =
   | 'follow'
   | 'favourite'
   | 'poll'
-  | 'update';
+  | 'update'
+  | 'question_suggested'
+  | 'answer_accepted';
 
 export interface NotificationsTable {
   id: number;

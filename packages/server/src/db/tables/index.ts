@@ -21,6 +21,7 @@ import type {
   OAuthApplicationsTable,
   OAuthAuthorizationCodesTable,
 } from './oauth.table';
+import type { AnswerVotesTable, QuestionsTable } from './questions.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
   IdempotencyKeysTable,
@@ -69,6 +70,8 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  questions: QuestionsTable;
+  answer_votes: AnswerVotesTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
