@@ -71,13 +71,9 @@ describe('people likely to know', () => {
     ]);
     const question = await ask(asker, 'Terraform for the private vault?', { community_id: room });
     expect(namesOf(await suggestions(asker, question.id))).toEqual(['Insider']);
-    const direct = await ask(
-      asker,
-      '@' + insider.account.username + ' terraform drift, any idea?',
-      {
-        visibility: 'direct',
-      },
-    );
+    const direct = await ask(asker, `@${insider.account.username} terraform drift, any idea?`, {
+      visibility: 'direct',
+    });
     expect(namesOf(await suggestions(asker, direct.id))).toEqual(['Insider']);
   });
 
