@@ -10,11 +10,13 @@ import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
+import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { FollowsRoute } from './features/profile/FollowsPage';
 import { ProfileRoute } from './features/profile/ProfilePage';
+import { QuestionsPage } from './features/questions/QuestionsPage';
 import { SearchPage } from './features/search/SearchPage';
 import { AccountSettingsPage } from './features/settings/AccountSettingsPage';
 import { ProfileSettingsPage } from './features/settings/ProfileSettingsPage';
@@ -43,6 +45,8 @@ export function App() {
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
+          <Route path="/questions" element={<QuestionsPage />} />
+          <Route path="/experts" element={<ExpertsPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

@@ -1,6 +1,7 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
 import type { NotificationFilter } from './notifications';
+import type { QuestionFilter } from './questions';
 import type { SearchType } from './search';
 import type { TimelineSource } from './timelines';
 
@@ -45,6 +46,10 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread'] as const,
   search: (q: string, type: SearchType) => ['search', q, type] as const,
   searchAll: ['search'] as const,
+  // Question lists hold statuses like timelines do, so status-cache.ts keeps them in step.
+  questions: (filter: QuestionFilter) =>
+    ['statuses', 'timeline', 'questions', filter.state, filter.communityId ?? 'all'] as const,
+  questionLists: ['statuses', 'timeline', 'questions'] as const,
 
   statusHistory: (id: string) => ['status-history', id] as const,
   statusSource: (id: string) => ['status-source', id] as const,
@@ -54,4 +59,8 @@ export const queryKeys = {
   follows: (accountId: string, which: 'followers' | 'following') =>
     ['follows', accountId, which] as const,
   suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
+  suggestedAnswerers: (questionId: string) => ['questions', 'answerers', questionId] as const,
+  experts: (topic: string) => ['experts', topic.toLowerCase()] as const,
+  ownCommunities: ['questions', 'communities'] as const,
+  communityRole: (communityId: string) => ['questions', 'community-role', communityId] as const,
 };

@@ -74,6 +74,8 @@ export function makeStatus(overrides: Partial<Status> = {}): Status {
     reblog: null,
     community: null,
     kind: 'status',
+    question: null,
+    answer: null,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { AcceptedIcon, QuestionIcon } from '../questions/question-icons';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
 import { StatusCard } from '../statuses/StatusCard';
@@ -30,6 +31,8 @@ type Kind =
   | 'poll'
   | 'pollOwn'
   | 'update'
+  | 'question_suggested'
+  | 'answer_accepted'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -44,6 +47,8 @@ export function notificationKind(notification: Notification, viewerId: string): 
     case 'reblog':
     case 'follow':
     case 'update':
+    case 'question_suggested':
+    case 'answer_accepted':
       return notification.type;
     default:
       return 'other';
@@ -60,6 +65,8 @@ const TEXT: Record<Kind, MessageKey> = {
   poll: 'notifications.poll',
   pollOwn: 'notifications.pollOwn',
   update: 'notifications.update',
+  question_suggested: 'notifications.questionSuggested',
+  answer_accepted: 'notifications.answerAccepted',
   other: 'notifications.other',
 };
 
@@ -73,6 +80,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   poll: PollIcon,
   pollOwn: PollIcon,
   update: BellIcon,
+  question_suggested: QuestionIcon,
+  answer_accepted: AcceptedIcon,
   other: BellIcon,
 };
 
@@ -117,7 +126,8 @@ export function NotificationItem({
   const account = notification.account;
   const name = account.display_name || account.username;
   const status = notification.status ?? null;
-  const fullStatus = kind === 'mention' || kind === 'reply' || kind === 'status';
+  const fullStatus =
+    kind === 'mention' || kind === 'reply' || kind === 'status' || kind === 'question_suggested';
   const [before, after] = t(TEXT[kind] as 'notifications.mention', { name: '\u0000' }).split(
     '\u0000',
   );
