@@ -12,6 +12,7 @@ import { castMembers } from './cast';
 import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
+import { seedQuestions } from './questions';
 import { Random } from './random';
 import { type ActivitySummary, replayActivity } from './replay';
 
@@ -243,6 +244,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   };
   await seedPeople(s);
   const activity = await seedActivity(s);
+  await seedQuestions(ctx, { ...s, ana: DEMO_MEMBER.username });
   return {
     activity,
     people: s.accounts.length,

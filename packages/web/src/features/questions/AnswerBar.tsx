@@ -46,9 +46,8 @@ function AnswerControls({ status, answer }: { status: Status; answer: AnswerSumm
           onClick={() => vote.mutate(!answer.voted)}
         >
           <VoteIcon size={18} />
-          <span className="visually-hidden">{t('questions.vote')}</span>
-          <span aria-hidden="true">{votes}</span>
-          <span className="visually-hidden">{`, ${votes}`}</span>
+          <span className="visually-hidden">{`${t('questions.vote')}: `}</span>
+          {votes}
         </button>
       )}
       {mayAccept && (
