@@ -69,6 +69,48 @@ export const DomainEvent = z.discriminatedUnion('type', [
     role: CommunityRole.nullable(),
     by_id: Id,
   }),
+  /** A question was posted (its status.created also went out); answers come as replies. */
+  z.object({
+    type: z.literal('question.asked'),
+    question_id: Id,
+    account_id: Id,
+    community_id: Id.nullable(),
+  }),
+  /** An answer was posted; `first` when it is the question's first (time to first response). */
+  z.object({
+    type: z.literal('question.answered'),
+    question_id: Id,
+    answer_id: Id,
+    account_id: Id,
+    first: z.boolean(),
+  }),
+  /** `previous_answer_id`: the answer the acceptance moved from, if any. */
+  z.object({
+    type: z.literal('question.answer_accepted'),
+    question_id: Id,
+    answer_id: Id,
+    previous_answer_id: Id.nullable(),
+    by_id: Id,
+  }),
+  z.object({
+    type: z.literal('question.answer_unaccepted'),
+    question_id: Id,
+    answer_id: Id,
+    by_id: Id,
+  }),
+  z.object({
+    type: z.enum(['answer.voted', 'answer.unvoted']),
+    answer_id: Id,
+    question_id: Id,
+    account_id: Id,
+  }),
+  /** The asker (or a moderator) asked people likely to know to answer. */
+  z.object({
+    type: z.literal('question.answerers_notified'),
+    question_id: Id,
+    account_ids: z.array(Id),
+    by_id: Id,
+  }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

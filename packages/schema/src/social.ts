@@ -62,6 +62,9 @@ export const NotificationType = z.enum([
   'community_invitation',
   'community_request',
   'community_approved',
+  // Rapport: asked to answer a question (its status), and one's answer was accepted.
+  'question_suggested',
+  'answer_accepted',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

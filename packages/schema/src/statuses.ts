@@ -3,6 +3,7 @@ import { Account, CustomEmoji, Visibility } from './accounts';
 import { DateTime, FormBoolean, FormInt, Id, PageQuery, UploadedFile } from './common';
 import { CommunityRef } from './communities';
 import { POLL_LIMITS, STATUS_LIMITS } from './limits';
+import { AnswerSummary, QuestionSummary } from './questions';
 
 /** Rapport: a question asks the organisation (or a community); replies to it are answers. */
 export const StatusKind = z.enum(['status', 'question']);
@@ -150,6 +151,10 @@ const StatusFields = z.object({
   kind: StatusKind,
   /** Rapport: hidden by a moderator (only its author sees it, with the reason). */
   hidden: z.object({ reason: z.string() }).nullable(),
+  /** Rapport: on a question, its state and answers; null on anything else. */
+  question: QuestionSummary.nullable(),
+  /** Rapport: on an answer (a direct reply to a question by someone else), its votes. */
+  answer: AnswerSummary.nullable(),
 });
 
 /** Mastodon's Status; a boost carries the boosted status in `reblog` (one level deep). */

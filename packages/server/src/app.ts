@@ -12,6 +12,7 @@ import { registerCardFetching } from './features/cards/cards.service';
 import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
+import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -23,6 +24,7 @@ import { oauthRoutes } from './features/oauth/oauth.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
+import { questionsRoutes } from './features/questions/questions.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { statusesRoutes } from './features/statuses/statuses.routes';
@@ -82,6 +84,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   communitiesRoutes(app, ctx);
   membershipRoutes(app, ctx);
   communityContentRoutes(app, ctx);
+  questionsRoutes(app, ctx);
+  expertiseRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

@@ -11,11 +11,13 @@ import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { communityRoutes } from './features/communities/routes';
+import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { FollowsRoute } from './features/profile/FollowsPage';
 import { ProfileRoute } from './features/profile/ProfilePage';
+import { QuestionsPage } from './features/questions/QuestionsPage';
 import { SearchPage } from './features/search/SearchPage';
 import { AccountSettingsPage } from './features/settings/AccountSettingsPage';
 import { ProfileSettingsPage } from './features/settings/ProfileSettingsPage';
@@ -45,6 +47,8 @@ export function App() {
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
           {communityRoutes()}
+          <Route path="/questions" element={<QuestionsPage />} />
+          <Route path="/experts" element={<ExpertsPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

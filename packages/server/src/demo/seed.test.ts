@@ -190,6 +190,21 @@ describe('the demo organisation', () => {
     expect((await ana.get(`/api/rapport/v1/communities/${secret.id}`)).status).toBe(404);
   });
 
+  it('has questions in every state, answered by people who know, and one for Ana', async () => {
+    for (const state of ['unanswered', 'answered', 'accepted']) {
+      const list = await ana.get(`/api/rapport/v1/questions?state=${state}`);
+      expect(list.status).toBe(200);
+      expect(list.body.length, state).toBeGreaterThan(0);
+    }
+    const notifications = await ana.get('/api/v1/notifications?types[]=question_suggested');
+    expect(notifications.body).toHaveLength(1);
+    expect(notifications.body[0].status.question.state).toBe('unanswered');
+    const experts = await ana.get('/api/rapport/v1/experts?topic=kubernetes');
+    expect(experts.body.length).toBeGreaterThan(1);
+    const kinds = experts.body[0].evidence.map((e: { kind: string }) => e.kind);
+    expect(kinds).toContain('accepted_answer');
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

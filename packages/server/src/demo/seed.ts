@@ -13,6 +13,7 @@ import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
+import { seedQuestions } from './questions';
 import { Random } from './random';
 import { type ActivitySummary, replayActivity } from './replay';
 
@@ -246,6 +247,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   await seedPeople(s);
   const activity = await seedActivity(s);
   const communities = await seedCommunities(s);
+  await seedQuestions(ctx, { ...s, ana: DEMO_MEMBER.username });
   return {
     activity,
     communities,

@@ -1,6 +1,7 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
 import type { NotificationFilter } from './notifications';
+import type { QuestionFilter } from './questions';
 import type { SearchType } from './search';
 import type { TimelineSource } from './timelines';
 
@@ -48,6 +49,10 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread'] as const,
   search: (q: string, type: SearchType) => ['search', q, type] as const,
   searchAll: ['search'] as const,
+  // Question lists hold statuses like timelines do, so status-cache.ts keeps them in step.
+  questions: (filter: QuestionFilter) =>
+    ['statuses', 'timeline', 'questions', filter.state, filter.communityId ?? 'all'] as const,
+  questionLists: ['statuses', 'timeline', 'questions'] as const,
 
   statusHistory: (id: string) => ['status-history', id] as const,
   statusSource: (id: string) => ['status-source', id] as const,
@@ -64,4 +69,8 @@ export const queryKeys = {
   community: (id: string) => ['communities', 'one', id] as const,
   communityMembers: (id: string, which: string) => ['communities', 'members', id, which] as const,
   communityRequests: (id: string) => ['communities', 'requests', id] as const,
+  suggestedAnswerers: (questionId: string) => ['questions', 'answerers', questionId] as const,
+  experts: (topic: string) => ['experts', topic.toLowerCase()] as const,
+  ownCommunities: ['questions', 'communities'] as const,
+  communityRole: (communityId: string) => ['questions', 'community-role', communityId] as const,
 };

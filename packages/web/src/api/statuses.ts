@@ -1,4 +1,11 @@
-import type { Account, MediaAttachment, Poll, Status, Visibility } from '@rapport/schema';
+import type {
+  Account,
+  MediaAttachment,
+  Poll,
+  Status,
+  StatusKind,
+  Visibility,
+} from '@rapport/schema';
 import { type Page, sendJson, sendPage, uploadWithProgress } from './client';
 import type { Context, StatusEdit, StatusSource } from './entities';
 
@@ -25,6 +32,8 @@ export interface NewStatus {
   sensitive?: boolean;
   spoiler_text?: string;
   visibility?: Visibility;
+  /** Rapport: `question` asks; replies to it are answers. */
+  kind?: StatusKind;
   /** Rapport: post in this community. */
   community_id?: string;
 }

@@ -1,4 +1,5 @@
 import { communitiesMessages } from '../features/communities/messages';
+import { questionsMessages } from '../features/questions/messages';
 
 /**
  * English messages: the reference locale. Its keys type `t()`, so a missing or misspelt key
@@ -640,4 +641,5 @@ export const en = {
   'admin.invitations.revoked': 'The invitation has been revoked.',
   'admin.invitations.linkFor': 'Link for invitation {code}',
   ...communitiesMessages,
+  ...questionsMessages,
 } as const;

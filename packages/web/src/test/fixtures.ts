@@ -75,6 +75,8 @@ export function makeStatus(overrides: Partial<Status> = {}): Status {
     community: null,
     kind: 'status',
     hidden: null,
+    question: null,
+    answer: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-platform';
 import * as m0002 from './0002-social';
 import * as m0003 from './0003-communities';
 import * as m0004 from './0004-communities-extra';
+import * as m0005 from './0005-questions';
 import * as m0009 from './0009-moderation';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-communities': m0003,
   '0004-communities-extra': m0004,
   '0009-moderation': m0009,
+  '0005-questions': m0005,
 };

@@ -22,6 +22,7 @@ import type {
   OAuthApplicationsTable,
   OAuthAuthorizationCodesTable,
 } from './oauth.table';
+import type { AnswerVotesTable, QuestionsTable } from './questions.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
   IdempotencyKeysTable,
@@ -72,6 +73,8 @@ export interface Tables {
   interactions: InteractionsTable;
   reports: ReportsTable;
   report_statuses: ReportStatusesTable;
+  questions: QuestionsTable;
+  answer_votes: AnswerVotesTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

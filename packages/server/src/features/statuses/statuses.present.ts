@@ -13,6 +13,7 @@ import { cardsByIds } from '../cards/cards.presenter';
 import { mediaByStatus } from '../media/media.presenter';
 import { pollsByStatus } from '../polls/polls.presenter';
 import { findPollsOfStatuses } from '../polls/polls.queries';
+import { loadQuestionFacts } from '../questions/questions.present';
 import { type CommunityAccess, loadCommunityAccess } from '../visibility/community-facts';
 import { communityFor, loadRelationFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
@@ -253,11 +254,23 @@ async function viewerPresenter(
       ),
     ),
   ];
-  const [marks, polls, cards, apps] = await Promise.all([
+  // Questions and answers: nothing is read unless the page has questions or replies.
+  const questionRows = rows.map((row) => {
+    const body = bodies.get(row.id);
+    return {
+      id: row.id,
+      account_id: row.account_id,
+      kind: row.kind,
+      inReplyToId: body?.inReplyToId ?? null,
+      inReplyToAccountId: body?.inReplyToAccountId ?? null,
+    };
+  });
+  const [marks, polls, cards, apps, questions] = await Promise.all([
     findViewerMarks(ctx.db, viewer.id, ids),
     pollsByStatus(ctx, ctx.db, viewer.id, pollStatusIds),
     cardsByIds(ctx, ctx.db, cardIds),
     findApplicationsByIds(ctx.db, appIds),
+    loadQuestionFacts(ctx.db, viewer.id, questionRows),
   ]);
   const appsById = new Map(apps.map((app) => [app.id, app]));
   const url = ctx.config.publicUrl;
@@ -314,6 +327,8 @@ async function viewerPresenter(
         : null,
       kind: row.kind,
       hidden: row.hidden_at === null ? null : { reason: row.hidden_reason ?? '' },
+      question: questions.question(row),
+      answer: questions.answer(row.id),
     };
   };
 }

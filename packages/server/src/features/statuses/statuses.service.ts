@@ -15,11 +15,18 @@ import { findAccountById } from '../accounts/accounts.queries';
 import { attachMedia, updateAttachedMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
 import { createPoll, replacePoll } from '../polls/polls.service';
+import {
+  announceQuestionActivity,
+  forgetAnswer,
+  type QuestionActivity,
+  trackQuestionActivity,
+} from '../questions/question-activity';
 import { visibleAccounts } from '../visibility/account-visibility';
 import { loadCommunityAccess } from '../visibility/community-facts';
 import { loadStatusFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
 import { parseStatusText, renderStatusHtml, statusLength } from './status-text';
+import { announceStatusUpdated } from './statuses.events';
 import {
   addToHomeFeeds,
   bumpCounter,
@@ -72,6 +79,7 @@ interface Written {
   status: StatusRow;
   audience: StatusAudience;
   notificationIds: Array<{ id: number; accountId: number }>;
+  question?: QuestionActivity | null;
 }
 
 /** Emits what a committed write announces: the status event, then its notifications. */
@@ -236,9 +244,10 @@ export async function createStatus(
         .where('id', '=', viewer.id)
         .execute();
       if (parent) await bumpCounter(trx, 'statuses', 'replies_count', parent.id, 1);
+      const question = await trackQuestionActivity(trx, status, parent);
       await addToHomeFeeds(trx, id, await homeRecipients(trx, status, rendered.mentionIds));
       const notificationIds = await notifyAudience(trx, viewer, status, rendered.mentionIds);
-      return { status, audience: await loadAudience(trx, status), notificationIds };
+      return { status, audience: await loadAudience(trx, status), notificationIds, question };
     });
   } catch (error) {
     // Two requests with the same key at once: the second finds the first one's status.
@@ -249,6 +258,7 @@ export async function createStatus(
     throw error;
   }
   announce(ctx, 'status.created', written);
+  await announceQuestionActivity(ctx, written.question ?? null);
   return written.status;
 }
 
@@ -518,6 +528,7 @@ export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<
     if (status.in_reply_to_id !== null) {
       await bumpCounter(trx, 'statuses', 'replies_count', status.in_reply_to_id, -1);
     }
+    const questionId = await forgetAnswer(trx, status);
     if (status.reblog_of_id !== null) {
       await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
     }
@@ -532,9 +543,10 @@ export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<
       .execute();
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
-    return { audiences, files };
+    return { audiences, files, questionId };
   });
   for (const audience of removed.audiences) ctx.events.emit({ type: 'status.deleted', audience });
+  if (removed.questionId !== null) await announceStatusUpdated(ctx, removed.questionId);
   for (const file of removed.files) {
     await ctx.media.remove(file.file);
     await ctx.media.remove(file.preview_file);

@@ -24,6 +24,8 @@ import { LoadingBlock } from '../../components/Spinner';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
+import { QUESTION_KIND, questionMessages } from '../questions/compose-question';
+import { SuggestedAnswerers } from '../questions/SuggestedAnswerers';
 import { showEditedStatus, showPostedStatus } from '../statuses/use-status-actions';
 import { ComposeTextarea, type ComposeTextareaHandle } from './ComposeTextarea';
 import { ComposeTools } from './ComposeTools';
@@ -50,7 +52,8 @@ import {
 } from './use-media-uploads';
 
 export type ComposeMode =
-  | { kind: 'new' }
+  /** `asking`: starts as a question; `communityId`: posts in that community. */
+  | { kind: 'new'; asking?: boolean; communityId?: string }
   | { kind: 'reply'; to: Status }
   | { kind: 'edit'; status: Status };
 
@@ -210,6 +213,10 @@ function ComposeForm({
   const spoilerInput = useRef<HTMLInputElement>(null);
   const replyTo = mode.kind === 'reply' ? mode.to : null;
   const editing = mode.kind === 'edit' ? mode.status : null;
+  const fresh = mode.kind === 'new' ? mode : null;
+  const [asking, setAsking] = useState(fresh?.asking === true);
+  const [asked, setAsked] = useState<Status | null>(null);
+  const asks = questionMessages(t, asking);
 
   const draft: Draft = {
     text,
@@ -263,6 +270,8 @@ function ComposeForm({
           ...(mediaIds.length > 0 ? { media_ids: mediaIds, sensitive } : {}),
           ...(spoilerText ? { spoiler_text: spoilerText } : {}),
           ...(poll ? { poll: pollPayload(poll) } : {}),
+          ...(asking ? QUESTION_KIND : {}),
+          ...(fresh?.communityId ? { community_id: fresh.communityId } : {}),
         },
         idempotencyKey,
       );
@@ -279,7 +288,9 @@ function ComposeForm({
         setSensitive(false);
         setPoll(null);
         media.clear();
-        setDone(replyTo ? t('compose.replied') : t('compose.posted'));
+        setDone(replyTo ? t('compose.replied') : (asks?.done ?? t('compose.posted')));
+        setAsked(asking ? status : null);
+        if (asking) void queryClient.invalidateQueries({ queryKey: queryKeys.questionLists });
       }
       setShownProblem(null);
       onDone?.(status);
@@ -293,7 +304,7 @@ function ComposeForm({
       return;
     }
     setShownProblem(null);
-    const signature = draftSignature(draft, replyTo?.id ?? null);
+    const signature = `${draftSignature(draft, replyTo?.id ?? null)}${asking ? '?' : ''}`;
     if (key.current?.signature !== signature) {
       key.current = { signature, value: newIdempotencyKey() };
     }
@@ -326,7 +337,7 @@ function ComposeForm({
         ? t('compose.replyLabel', {
             name: replyTo.account.display_name || replyTo.account.username,
           })
-        : t('compose.label');
+        : (asks?.label ?? t('compose.label'));
 
   return (
     <form className="compose" onSubmit={onSubmit} aria-label={label} noValidate>
@@ -351,7 +362,9 @@ function ComposeForm({
         onChange={setText}
         onSubmitShortcut={send}
         label={label}
-        placeholder={replyTo ? t('compose.replyPlaceholder') : t('compose.placeholder')}
+        placeholder={
+          replyTo ? t('compose.replyPlaceholder') : (asks?.placeholder ?? t('compose.placeholder'))
+        }
         describedBy={[counterId, visibleProblem ? problemId : ''].filter(Boolean).join(' ')}
         invalid={left < 0 || visibleProblem === 'empty'}
         autoFocus={autoFocus}
@@ -405,6 +418,8 @@ function ComposeForm({
           }
           onToggleSpoiler={toggleSpoiler}
           onVisibility={setVisibility}
+          asking={fresh ? asking : undefined}
+          onToggleAsking={() => setAsking(!asking)}
         />
         <div className="compose-submit">
           <span
@@ -427,12 +442,12 @@ function ComposeForm({
             {submit.isPending
               ? editing
                 ? t('compose.saving')
-                : t('compose.posting')
+                : (asks?.pending ?? t('compose.posting'))
               : editing
                 ? t('compose.save')
                 : replyTo
                   ? t('compose.reply')
-                  : t('compose.post')}
+                  : (asks?.submit ?? t('compose.post'))}
           </Button>
         </div>
       </div>
@@ -443,6 +458,7 @@ function ComposeForm({
       <p className="visually-hidden" aria-live="polite">
         {left < 0 ? t('compose.overLimit') : ''}
       </p>
+      {asked && <SuggestedAnswerers questionId={asked.id} />}
     </form>
   );
 }

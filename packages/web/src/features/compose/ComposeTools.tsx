@@ -3,6 +3,7 @@ import { STATUS_LIMITS } from '@rapport/schema/limits';
 import { type ChangeEvent, useId } from 'react';
 import { ImageIcon, PollIcon, WarningIcon } from '../../components/icons';
 import { useT } from '../../i18n/I18nProvider';
+import { QuestionIcon } from '../questions/question-icons';
 import { VISIBILITY_HINTS, VISIBILITY_LABELS } from '../statuses/visibility-labels';
 import { MAX_ATTACHMENTS } from './compose-draft';
 
@@ -21,6 +22,8 @@ export function ComposeTools({
   onTogglePoll,
   onToggleSpoiler,
   onVisibility,
+  asking,
+  onToggleAsking,
 }: {
   mediaCount: number;
   pollOn: boolean;
@@ -31,6 +34,9 @@ export function ComposeTools({
   onTogglePoll: () => void;
   onToggleSpoiler: () => void;
   onVisibility: (visibility: Visibility) => void;
+  /** Whether it is a question; undefined when it cannot be one (replies, edits). */
+  asking?: boolean;
+  onToggleAsking?: () => void;
 }) {
   const t = useT();
   const id = useId();
@@ -76,6 +82,18 @@ export function ComposeTools({
       >
         <WarningIcon />
       </button>
+      {asking !== undefined && (
+        <button
+          type="button"
+          className="compose-tool"
+          aria-pressed={asking}
+          title={t('questions.askToggle')}
+          aria-label={t('questions.askToggle')}
+          onClick={onToggleAsking}
+        >
+          <QuestionIcon />
+        </button>
+      )}
       {visibility && (
         <label className="compose-visibility">
           <span className="visually-hidden">{t('visibility.label')}</span>

@@ -17,6 +17,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { AcceptedIcon, QuestionIcon } from '../questions/question-icons';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
 import { StatusCard } from '../statuses/StatusCard';
@@ -35,6 +36,8 @@ type Kind =
   | 'communityInvitation'
   | 'communityRequest'
   | 'communityApproved'
+  | 'question_suggested'
+  | 'answer_accepted'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -49,6 +52,8 @@ export function notificationKind(notification: Notification, viewerId: string): 
     case 'reblog':
     case 'follow':
     case 'update':
+    case 'question_suggested':
+    case 'answer_accepted':
       return notification.type;
     case 'community_invitation':
       return 'communityInvitation';
@@ -74,6 +79,8 @@ const TEXT: Record<Kind, MessageKey> = {
   communityInvitation: 'communities.notification.invitation',
   communityRequest: 'communities.notification.request',
   communityApproved: 'communities.notification.approved',
+  question_suggested: 'notifications.questionSuggested',
+  answer_accepted: 'notifications.answerAccepted',
   other: 'notifications.other',
 };
 
@@ -90,6 +97,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   communityInvitation: CommunitiesIcon,
   communityRequest: UserPlusIcon,
   communityApproved: CheckIcon,
+  question_suggested: QuestionIcon,
+  answer_accepted: AcceptedIcon,
   other: BellIcon,
 };
 
@@ -134,7 +143,8 @@ export function NotificationItem({
   const account = notification.account;
   const name = account.display_name || account.username;
   const status = notification.status ?? null;
-  const fullStatus = kind === 'mention' || kind === 'reply' || kind === 'status';
+  const fullStatus =
+    kind === 'mention' || kind === 'reply' || kind === 'status' || kind === 'question_suggested';
   const [before, after] = t(TEXT[kind] as 'notifications.mention', { name: '\u0000' }).split(
     '\u0000',
   );

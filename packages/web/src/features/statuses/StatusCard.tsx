@@ -7,6 +7,8 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ComposeBox } from '../compose/ComposeBox';
+import { AnswerBar } from '../questions/AnswerBar';
+import { QuestionMark } from '../questions/QuestionMark';
 import { EditHistoryDialog } from './EditHistoryDialog';
 import { StatusActions } from './StatusActions';
 import { StatusContent } from './StatusContent';
@@ -150,8 +152,10 @@ export function StatusCard({
           <EditedMark status={status} />
         </div>
       </header>
+      <QuestionMark status={status} />
       <StatusContent status={status} viewerId={me.id} large={focused} />
       {focused && <StatusStats status={status} timeId={timeId} />}
+      <AnswerBar status={status} />
       <StatusActions
         status={status}
         viewerId={me.id}

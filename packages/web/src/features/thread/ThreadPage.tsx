@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { ComposeBox } from '../compose/ComposeBox';
 import type { ComposeTextareaHandle } from '../compose/ComposeTextarea';
+import { AskerPanel, useQuestionThread } from '../questions/question-thread';
 import { StatusCard } from '../statuses/StatusCard';
 import { StatusSkeleton } from '../timelines/StatusSkeleton';
 import { replyDepths } from './thread-depth';
@@ -38,6 +39,7 @@ function ThreadPage({ id }: { id: string }) {
   const status = useQuery({ queryKey: queryKeys.status(id), queryFn: () => getStatus(id) });
   const context = useQuery({ queryKey: queryKeys.context(id), queryFn: () => getContext(id) });
   const author = status.data?.account;
+  const questionThread = useQuestionThread(status.data);
   usePageTitle(
     author
       ? t('thread.titleBy', { name: author.display_name || author.username })
@@ -79,7 +81,7 @@ function ThreadPage({ id }: { id: string }) {
 
   const main = status.data;
   const ancestors = context.data?.ancestors ?? [];
-  const descendants = context.data?.descendants ?? [];
+  const descendants = questionThread.order(context.data?.descendants ?? []);
   const depths = replyDepths(main.id, descendants);
   const name = main.account.display_name || main.account.username;
 
@@ -104,8 +106,13 @@ function ThreadPage({ id }: { id: string }) {
             onDeleted={() => navigate('/', { replace: true })}
           />
           <div className="thread-reply">
-            <ComposeBox ref={composer} mode={{ kind: 'reply', to: main }} />
+            <ComposeBox
+              ref={composer}
+              mode={{ kind: 'reply', to: main }}
+              onDone={questionThread.onAnswered}
+            />
           </div>
+          <AskerPanel question={main} />
         </div>
         {context.isPending ? (
           <StatusSkeleton count={1} />
@@ -113,7 +120,12 @@ function ThreadPage({ id }: { id: string }) {
           <ErrorState error={context.error} onRetry={() => context.refetch()} />
         ) : (
           descendants.length > 0 && (
-            <section className="thread-descendants" aria-label={t('thread.replies')}>
+            <section
+              className="thread-descendants"
+              aria-label={
+                questionThread.isQuestion ? t('questions.answersLabel') : t('thread.replies')
+              }
+            >
               {descendants.map((reply) => (
                 <StatusCard
                   key={reply.id}

@@ -1,0 +1,181 @@
+import type { EvidenceKind, Status } from '@rapport/schema';
+import type { AppContext } from '../../context';
+import { searchStatusIds } from '../../db/dialect';
+import type { Viewer } from '../../http/auth';
+import { skillsOf } from '../accounts/accounts.presenter';
+import { findAccountsByIds } from '../accounts/accounts.queries';
+import { termsOf } from '../accounts/terms';
+import { presentStatuses } from '../statuses/statuses.present';
+import { accountIdsWithTerms, replyIdsOf } from './expertise.queries';
+import type { Topic } from './topics';
+
+/**
+ * One piece of evidence that someone knows about a topic. Sources return only evidence the
+ * viewer may see: what a private community's members wrote never explains a ranking to
+ * anyone outside it.
+ */
+export interface EvidenceItem {
+  kind: EvidenceKind;
+  /** Whose knowledge it shows (a page's co-authors each get one). */
+  accountId: number;
+  /** The status or page; null for a skill. */
+  id: number | null;
+  title: string;
+  /** When it was written (epoch ms); null for a skill. */
+  at: number | null;
+  /** Its page in the web app, e.g. `/@ana/123` or `/pages/45`. */
+  path: string;
+}
+
+/** Finds evidence on a topic, as the viewer may see it. */
+export type EvidenceSource = (
+  ctx: AppContext,
+  viewer: Viewer,
+  topic: Topic,
+) => Promise<EvidenceItem[]>;
+
+/** The newest statuses on a topic that are read (older ones weigh little after decay). */
+const STATUS_MATCHES = 300;
+/** Answers read for the questions on a topic. */
+const ANSWERS_READ = 300;
+/** People read whose profile words match a topic. */
+const PROFILES_READ = 500;
+const TITLE_LENGTH = 140;
+
+/** A status as one line of text: its content warning if it has one, else its text. */
+export function titleOf(status: Pick<Status, 'content' | 'spoiler_text'>): string {
+  const text =
+    status.spoiler_text ||
+    status.content
+      .replace(/<br\s*\/?>|<\/p>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
+}
+
+const statusPath = (status: Status) => `/@${status.account.username}/${status.id}`;
+
+/** The statuses on a topic the viewer may see, read once per ranking (several sources use them). */
+const matches = new WeakMap<Topic, Map<number, Promise<Status[]>>>();
+
+function visibleMatches(ctx: AppContext, viewer: Viewer, topic: Topic): Promise<Status[]> {
+  let byViewer = matches.get(topic);
+  if (!byViewer) {
+    byViewer = new Map();
+    matches.set(topic, byViewer);
+  }
+  let found = byViewer.get(viewer.id);
+  if (!found) {
+    found = searchStatusIds(ctx.db, topic.query, undefined, STATUS_MATCHES).then((ids) =>
+      presentStatuses(ctx, viewer, ids),
+    );
+    byViewer.set(viewer.id, found);
+  }
+  return found;
+}
+
+const answerKind = (status: Status): EvidenceKind =>
+  status.answer?.accepted ? 'accepted_answer' : status.answer ? 'answer' : 'status';
+
+/**
+ * Statuses on the topic (its words in the text index). Asking a question shows interest,
+ * not knowledge, so questions do not count; an answer that mentions the topic counts as an
+ * answer (accepted or not).
+ */
+export const statusEvidence: EvidenceSource = async (ctx, viewer, topic) => {
+  const shown = await visibleMatches(ctx, viewer, topic);
+  return shown
+    .filter((status) => status.kind !== 'question' && status.reblog === null)
+    .map((status) => ({
+      kind: answerKind(status),
+      accountId: Number(status.account.id),
+      id: Number(status.id),
+      title: titleOf(status),
+      at: Date.parse(status.created_at),
+      path: statusPath(status),
+    }));
+};
+
+/**
+ * Answers to the questions on the topic, accepted or not, whatever words the answers
+ * themselves use; titled with the question they answer.
+ */
+export const answerEvidence: EvidenceSource = async (ctx, viewer, topic) => {
+  const questions = (await visibleMatches(ctx, viewer, topic)).filter(
+    (status) => status.kind === 'question',
+  );
+  if (questions.length === 0) return [];
+  const titles = new Map(questions.map((question) => [question.id, titleOf(question)]));
+  const replyIds = await replyIdsOf(
+    ctx.db,
+    questions.map((question) => Number(question.id)),
+    ANSWERS_READ,
+  );
+  const answers = await presentStatuses(ctx, viewer, replyIds);
+  return answers
+    .filter((status) => status.answer !== null)
+    .map((status) => ({
+      kind: answerKind(status),
+      accountId: Number(status.account.id),
+      id: Number(status.id),
+      title: titles.get(status.in_reply_to_id ?? '') ?? titleOf(status),
+      at: Date.parse(status.created_at),
+      path: statusPath(status),
+    }));
+};
+
+/**
+ * A skill matches a topic when every word of the topic is in the skill ("research" matches
+ * "User research") or every word of the skill is in the topic ("kubernetes cronjobs"
+ * matches "Kubernetes").
+ */
+export function skillMatches(skill: string, topicWords: string[]): boolean {
+  const words = termsOf(skill);
+  if (words.length === 0 || topicWords.length === 0) return false;
+  return (
+    topicWords.every((word) => words.includes(word)) ||
+    words.every((word) => topicWords.includes(word))
+  );
+}
+
+/** Skills people list on their profile. The ranking keeps only people the viewer may see. */
+export const skillEvidence: EvidenceSource = async (ctx, _viewer, topic) => {
+  const ids = await accountIdsWithTerms(ctx.db, topic.words, PROFILES_READ);
+  const found: EvidenceItem[] = [];
+  for (const row of await findAccountsByIds(ctx.db, ids)) {
+    for (const skill of skillsOf(row)) {
+      if (!skillMatches(skill, topic.words)) continue;
+      found.push({
+        kind: 'skill',
+        accountId: row.id,
+        id: null,
+        title: skill,
+        at: null,
+        path: `/@${row.username}`,
+      });
+    }
+  }
+  return found;
+};
+
+/**
+ * Knowledge pages written on the topic: PLUG THE PAGES FEATURE IN HERE. Knowledge pages are
+ * built in their own feature; the integrator replaces this with its function, which must
+ * return one item of kind `page` per author or co-author of each page on the topic that the
+ * viewer may see (`id` the page, `title` its title, `at` its last revision, `path`
+ * `/pages/<id>`). Until then pages add no evidence.
+ */
+export const pageEvidence: EvidenceSource = async () => [];
+
+/** Every source the ranking asks, in no particular order (each item is weighed by kind). */
+export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [
+  answerEvidence,
+  statusEvidence,
+  skillEvidence,
+  pageEvidence,
+];
