@@ -7,6 +7,7 @@ export * from './events';
 export * from './instance';
 export * from './limits';
 export * from './oauth';
+export * from './pages';
 export * from './sessions';
 export * from './social';
 export * from './statuses';

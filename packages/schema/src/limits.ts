@@ -40,3 +40,10 @@ export const POLL_LIMITS = {
   minExpiration: 300,
   maxExpiration: 2_629_746,
 } as const;
+
+/** Knowledge pages: a long article fits; a summary is one line in the history. */
+export const PAGE_LIMITS = {
+  title: 200,
+  body: 100_000,
+  summary: 300,
+} as const;

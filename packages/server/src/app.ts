@@ -16,6 +16,7 @@ import { mediaRoutes } from './features/media/media.routes';
 import { startMediaCleanup } from './features/media/media.service';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
+import { pagesRoutes } from './features/pages/pages.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
+  pagesRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

@@ -21,6 +21,12 @@ import type {
   OAuthApplicationsTable,
   OAuthAuthorizationCodesTable,
 } from './oauth.table';
+import type {
+  PageAuthorsTable,
+  PageRevisionsTable,
+  PagesTable,
+  PageTermsTable,
+} from './pages.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
   IdempotencyKeysTable,
@@ -69,6 +75,10 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  page_authors: PageAuthorsTable;
+  page_terms: PageTermsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
