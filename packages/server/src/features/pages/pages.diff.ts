@@ -9,7 +9,7 @@ const TIMEOUT_MS = 1500;
 /** One convention for both sides: LF line ends and a final newline, so only words differ. */
 function normalise(body: string): string {
   const text = body.replace(/\r\n?/g, '\n');
-  return text.endsWith('\n') ? text : `${text}\n`;
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** Lines added and removed from `before` to `after`, for the history. */
@@ -37,31 +37,38 @@ function wholeReplacementCounts(before: string, after: string) {
 }
 
 /**
- * Two lines are shown word by word only when they still share most of their text; a line
- * rewritten from scratch reads better struck through whole and written anew.
+ * Two lines are shown word by word only when they still share much of their text (Dice
+ * coefficient: twice the shared characters over both lengths); a line rewritten from
+ * scratch reads better struck through whole and written anew.
  */
 const MIN_SHARED = 0.4;
+
+/** Appends a part, merging it into the previous one when both are the same kind. */
+function push(parts: DiffPart[], text: string, change: DiffPart['change']): void {
+  const last = parts.at(-1);
+  if (last && last.change === change) last.text += text;
+  else parts.push({ text, change });
+}
 
 /** Word-level changes inside a line changed in place, or null when it was rewritten. */
 function wordChanges(
   before: string,
   after: string,
 ): { removed: DiffPart[]; added: DiffPart[] } | null {
-  const changes = diffWordsWithSpace(before, after);
   let shared = 0;
   const removed: DiffPart[] = [];
   const added: DiffPart[] = [];
-  for (const change of changes) {
-    if (change.added) added.push({ text: change.value, change: 'added' });
-    else if (change.removed) removed.push({ text: change.value, change: 'removed' });
+  for (const change of diffWordsWithSpace(before, after)) {
+    if (change.added) push(added, change.value, 'added');
+    else if (change.removed) push(removed, change.value, 'removed');
     else {
       shared += change.value.trim().length;
-      removed.push({ text: change.value, change: 'same' });
-      added.push({ text: change.value, change: 'same' });
+      push(removed, change.value, 'same');
+      push(added, change.value, 'same');
     }
   }
-  const longest = Math.max(before.trim().length, after.trim().length);
-  if (longest === 0 || shared / longest < MIN_SHARED) return null;
+  const total = before.trim().length + after.trim().length;
+  if (total === 0 || (2 * shared) / total < MIN_SHARED) return null;
   return { removed, added };
 }
 
