@@ -48,6 +48,15 @@ export const PagePreviewInput = z.object({ body: z.string().max(PAGE_LIMITS.body
 export const PagePreview = z.object({ html: z.string() });
 export type PagePreview = z.infer<typeof PagePreview>;
 
+/** Where the viewer may write a new page. */
+export const PagePlaces = z.object({
+  /** Organisation-wide pages (the staff; not guests). */
+  organisation: z.boolean(),
+  /** The communities the viewer is a member of. */
+  communities: z.array(CommunityRef),
+});
+export type PagePlaces = z.infer<typeof PagePlaces>;
+
 export const PagesQuery = CursorQuery.extend({
   q: z.string().trim().max(100).optional(),
   /** Only the pages of this community. */

@@ -148,6 +148,19 @@ export async function listRevisions(
   return applyCursor(query, REVISIONS_ORDER, after, limit).execute();
 }
 
+/** The communities the viewer is a member of, by name: where they may write pages. */
+export async function findMemberCommunities(db: Db, viewerId: number, limit: number) {
+  return db
+    .selectFrom('community_members')
+    .innerJoin('communities', 'communities.id', 'community_members.community_id')
+    .select(['communities.id', 'communities.name', 'communities.privacy'])
+    .where('community_members.account_id', '=', viewerId)
+    .where('community_members.state', '=', 'member')
+    .orderBy('communities.name_key')
+    .limit(limit)
+    .execute();
+}
+
 /** The viewer's role in each of these communities where they are a member. */
 export async function findMemberRoles(
   db: Db,

@@ -7,6 +7,7 @@ import {
   PageConflict,
   PageDiff,
   PageDiffQuery,
+  PagePlaces,
   PagePreview,
   PagePreviewInput,
   PageRevision,
@@ -32,7 +33,7 @@ import {
 } from './pages.presenter';
 import { PAGES_ORDER, REVISIONS_ORDER } from './pages.queries';
 import { listPages } from './pages.search';
-import { createPage, deletePage, getReadablePage, updatePage } from './pages.service';
+import { createPage, deletePage, getReadablePage, pagePlaces, updatePage } from './pages.service';
 
 const tags = ['pages'];
 const read = (): FastifyContextConfig => ({ auth: 'user', scopes: ['read'] });
@@ -73,8 +74,6 @@ export function pagesRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  // Registered before /pages/:id, which would otherwise never see "preview" as anything
-  // but a malformed id.
   app.post(
     '/api/rapport/v1/pages/preview',
     {
@@ -82,6 +81,12 @@ export function pagesRoutes(app: App, ctx: AppContext): void {
       schema: { tags, body: PagePreviewInput, response: { 200: PagePreview } },
     },
     async (request) => ({ html: renderMarkdown(request.body.body) }),
+  );
+
+  app.get(
+    '/api/rapport/v1/pages/places',
+    { config: read(), schema: { tags, response: { 200: PagePlaces } } },
+    async (request) => pagePlaces(ctx, viewerOf(request)),
   );
 
   app.get(

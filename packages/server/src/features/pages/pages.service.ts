@@ -1,4 +1,4 @@
-import type { CreatePageInput, UpdatePageInput } from '@rapport/schema';
+import type { CreatePageInput, PagePlaces, UpdatePageInput } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { idFor, newId } from '../../db/ids';
 import type { Db } from '../../db/tables';
@@ -14,6 +14,7 @@ import {
   countAuthorRevision,
   deletePageRow,
   findAuthors,
+  findMemberCommunities,
   findMemberRoles,
   findPage,
   insertPage,
@@ -240,4 +241,18 @@ export async function deletePage(ctx: AppContext, viewer: Viewer, id: number): P
     community_id: page.community_id === null ? null : String(page.community_id),
     by_id: String(viewer.id),
   });
+}
+
+/** Where the viewer may write a new page: organisation-wide (staff) and their communities. */
+export async function pagePlaces(ctx: AppContext, viewer: Viewer): Promise<PagePlaces> {
+  const rows = await findMemberCommunities(ctx.db, viewer.id, 500);
+  return {
+    organisation: viewer.role !== 'guest',
+    communities: rows.map((row) => ({
+      id: String(row.id),
+      name: row.name,
+      privacy: row.privacy,
+      url: `${ctx.config.publicUrl}/communities/${row.id}`,
+    })),
+  };
 }

@@ -159,6 +159,24 @@ describe('writing a page', () => {
     expect(page.permissions).toEqual({ edit: true, delete: true });
   });
 
+  it('tells where the viewer may write: organisation-wide for staff, and their communities', async () => {
+    const writer = await person(t);
+    const visitor = await person(t, 'guest');
+    const team = await community(t, 'secret', [
+      [writer, 'member'],
+      [visitor, 'member'],
+    ]);
+    await community(t, 'public', [[ben, 'owner']]);
+    const places = await writer.api.get('/api/rapport/v1/pages/places');
+    expect(places.body).toEqual({
+      organisation: true,
+      communities: [expect.objectContaining({ id: String(team), privacy: 'secret' })],
+    });
+    const guestPlaces = await visitor.api.get('/api/rapport/v1/pages/places');
+    expect(guestPlaces.body.organisation).toBe(false);
+    expect(guestPlaces.body.communities).toHaveLength(1);
+  });
+
   it('needs a signed-in person with the write scope', async () => {
     const anonymous = await t.app.inject({
       method: 'POST',
