@@ -54,4 +54,14 @@ export const queryKeys = {
   follows: (accountId: string, which: 'followers' | 'following') =>
     ['follows', accountId, which] as const,
   suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
+
+  // Knowledge pages: everything under 'pages' is refreshed after a save or a delete.
+  pagesAll: ['pages'] as const,
+  pages: (q: string, place: string) => ['pages', 'list', q, place] as const,
+  page: (id: string) => ['pages', 'one', id] as const,
+  pagePlaces: ['pages', 'places'] as const,
+  pageRevisions: (id: string) => ['pages', 'revisions', id] as const,
+  pageRevision: (id: string, n: number) => ['pages', 'revision', id, n] as const,
+  pageDiff: (id: string, from: number | undefined, to: number | undefined) =>
+    ['pages', 'diff', id, from ?? 'previous', to ?? 'current'] as const,
 };
