@@ -11,6 +11,7 @@ import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
 import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
+import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
 import { Random } from './random';
 import { type ActivitySummary, replayActivity } from './replay';
@@ -243,6 +244,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   };
   await seedPeople(s);
   const activity = await seedActivity(s);
+  await seedPages(ctx, s.random, s.accounts, s.now, { featured: DEMO_MEMBER.username });
   return {
     activity,
     people: s.accounts.length,

@@ -35,11 +35,14 @@ export function renderMarkdown(body: string): string {
 /** The start of rendered HTML as one line of plain text, for lists and search results. */
 export function plainExcerpt(html: string, length = 220): string {
   const text = html
-    .replace(/<\/(p|h[1-6]|li|tr|pre|blockquote)>/g, ' ')
+    // Block ends become separators, so "Title" and "First line" do not run together.
+    .replace(/<\/(h[1-6]|li)>/g, ' · ')
+    .replace(/<\/(p|tr|pre|blockquote)>/g, ' ')
     .replace(/<[^>]*>?/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/( · )+(?=\S)/g, ' · ')
+    .replace(/^[\s·]+|[\s·]+$/g, '');
   if (text.length <= length) return text;
   const cut = text.slice(0, length);
   const space = cut.lastIndexOf(' ');

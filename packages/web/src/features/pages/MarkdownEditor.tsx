@@ -74,7 +74,7 @@ export function MarkdownEditor({
         <label htmlFor={`${id}-text`} className="field-label">
           {label}
         </label>
-        <div role="tablist" aria-label={label} className="editor-tabs">
+        <div role="tablist" aria-label={t('pages.editor.mode')} className="editor-tabs">
           <button {...tabProps('write')}>{t('pages.editor.write')}</button>
           <button {...tabProps('preview')}>{t('pages.editor.preview')}</button>
         </div>

@@ -43,6 +43,7 @@ export const pagesMessages = {
   'pages.editor.body': 'Text',
   'pages.editor.bodyHint':
     'Markdown: # headings, **bold**, - lists, [links](https://…), | tables |.',
+  'pages.editor.mode': 'Write or preview',
   'pages.editor.write': 'Write',
   'pages.editor.preview': 'Preview',
   'pages.editor.previewEmpty': 'Nothing to preview yet.',
