@@ -128,6 +128,14 @@ export async function presentPage(ctx: AppContext, viewer: Viewer, row: PageRow)
   return page as Page;
 }
 
+/** Many pages open with their title as a heading; the list already shows it. */
+function withoutTitle(excerpt: string, title: string): string {
+  const lead = `${title} · `;
+  return excerpt.toLowerCase().startsWith(lead.toLowerCase())
+    ? excerpt.slice(lead.length)
+    : excerpt;
+}
+
 /** Pages in a list or a search result. The rows must be readable by the viewer. */
 export async function presentPageSummaries(
   ctx: AppContext,
@@ -137,7 +145,7 @@ export async function presentPageSummaries(
   const loaded = await loadPresentation(ctx, viewer, rows);
   return rows.map((row) => ({
     ...common(ctx, viewer, row, loaded),
-    excerpt: plainExcerpt(row.html_start),
+    excerpt: withoutTitle(plainExcerpt(row.html_start), row.title),
   }));
 }
 
