@@ -45,6 +45,7 @@ const memberPages = [
   '/@ana_silva',
   '/settings/profile',
   '/settings/account',
+  '/pages',
   '/no-such-page',
 ];
 const adminPages = ['/admin/accounts', '/admin/invitations'];

@@ -111,6 +111,20 @@ export const DomainEvent = z.discriminatedUnion('type', [
     account_ids: z.array(Id),
     by_id: Id,
   }),
+  /** A knowledge page was written, saved as a new revision, or deleted. */
+  z.object({
+    type: z.enum(['page.created', 'page.updated']),
+    page_id: Id,
+    community_id: Id.nullable(),
+    revision: z.number().int(),
+    by_id: Id,
+  }),
+  z.object({
+    type: z.literal('page.deleted'),
+    page_id: Id,
+    community_id: Id.nullable(),
+    by_id: Id,
+  }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

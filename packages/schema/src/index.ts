@@ -8,6 +8,7 @@ export * from './instance';
 export * from './limits';
 export * from './moderation';
 export * from './oauth';
+export * from './pages';
 export * from './questions';
 export * from './sessions';
 export * from './social';

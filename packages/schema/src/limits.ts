@@ -50,3 +50,10 @@ export const COMMUNITY_LIMITS = {
   invitationsPerRequest: 40,
   pins: 10,
 } as const;
+
+/** Knowledge pages: a long article fits; a summary is one line in the history. */
+export const PAGE_LIMITS = {
+  title: 200,
+  body: 100_000,
+  summary: 300,
+} as const;

@@ -21,6 +21,7 @@ import { startMediaCleanup } from './features/media/media.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
+import { pagesRoutes } from './features/pages/pages.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   communityContentRoutes(app, ctx);
   questionsRoutes(app, ctx);
   expertiseRoutes(app, ctx);
+  pagesRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

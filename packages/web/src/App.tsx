@@ -14,6 +14,11 @@ import { communityRoutes } from './features/communities/routes';
 import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { PageDiffPage } from './features/pages/PageDiffPage';
+import { EditPageRoute, NewPageRoute } from './features/pages/PageEditorPage';
+import { PageHistoryPage } from './features/pages/PageHistoryPage';
+import { PagesListPage } from './features/pages/PagesListPage';
+import { PageViewPage } from './features/pages/PageViewPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { FollowsRoute } from './features/profile/FollowsPage';
 import { ProfileRoute } from './features/profile/ProfilePage';
@@ -49,6 +54,12 @@ export function App() {
           {communityRoutes()}
           <Route path="/questions" element={<QuestionsPage />} />
           <Route path="/experts" element={<ExpertsPage />} />
+          <Route path="/pages" element={<PagesListPage />} />
+          <Route path="/pages/new" element={<NewPageRoute />} />
+          <Route path="/pages/:id" element={<PageViewPage />} />
+          <Route path="/pages/:id/edit" element={<EditPageRoute />} />
+          <Route path="/pages/:id/history" element={<PageHistoryPage />} />
+          <Route path="/pages/:id/diff" element={<PageDiffPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

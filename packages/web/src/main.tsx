@@ -26,6 +26,7 @@ import './styles/compose.css';
 import './styles/social.css';
 import './styles/communities.css';
 import './styles/questions.css';
+import './styles/pages.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -205,6 +205,19 @@ describe('the demo organisation', () => {
     expect(kinds).toContain('accepted_answer');
   });
 
+  it('has a handbook of pages, revised by several co-authors', async () => {
+    const pages = await ana.get('/api/rapport/v1/pages?limit=40');
+    expect(pages.status).toBe(200);
+    expect(pages.body.length).toBeGreaterThanOrEqual(12);
+    expect(pages.body.every((page: { revision: number }) => page.revision >= 3)).toBe(true);
+    expect(
+      pages.body.filter((page: { co_authors: unknown[] }) => page.co_authors.length >= 2).length,
+    ).toBeGreaterThanOrEqual(10);
+    const diff = await ana.get(`/api/rapport/v1/pages/${pages.body[0].id}/diff?from=1`);
+    expect(diff.status).toBe(200);
+    expect(diff.body.hunks.length).toBeGreaterThan(0);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -12,6 +12,7 @@ import { castMembers } from './cast';
 import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { ORGANISATION } from './organisation';
+import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
 import { seedQuestions } from './questions';
 import { Random } from './random';
@@ -248,6 +249,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   const activity = await seedActivity(s);
   const communities = await seedCommunities(s);
   await seedQuestions(ctx, { ...s, ana: DEMO_MEMBER.username });
+  await seedPages(ctx, s.random, s.accounts, s.now, { featured: DEMO_MEMBER.username });
   return {
     activity,
     communities,

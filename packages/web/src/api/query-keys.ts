@@ -73,4 +73,13 @@ export const queryKeys = {
   experts: (topic: string) => ['experts', topic.toLowerCase()] as const,
   ownCommunities: ['questions', 'communities'] as const,
   communityRole: (communityId: string) => ['questions', 'community-role', communityId] as const,
+  // Knowledge pages: everything under 'pages' is refreshed after a save or a delete.
+  pagesAll: ['pages'] as const,
+  pages: (q: string, place: string) => ['pages', 'list', q, place] as const,
+  page: (id: string) => ['pages', 'one', id] as const,
+  pagePlaces: ['pages', 'places'] as const,
+  pageRevisions: (id: string) => ['pages', 'revisions', id] as const,
+  pageRevision: (id: string, n: number) => ['pages', 'revision', id, n] as const,
+  pageDiff: (id: string, from: number | undefined, to: number | undefined) =>
+    ['pages', 'diff', id, from ?? 'previous', to ?? 'current'] as const,
 };

@@ -14,7 +14,7 @@ import {
 import { useMediaQuery } from './use-media-query';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
-const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/questions', '/experts'];
+const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/questions', '/experts', '/pages'];
 
 /** The bottom bar of a phone holds six entries; further destinations go into "More" there. */
 const PHONE = '(max-width: 640px)';
@@ -58,6 +58,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const more: MenuEntry[] = [
     { kind: 'link', label: t('nav.questions'), to: '/questions' },
     { kind: 'link', label: t('nav.experts'), to: '/experts' },
+    { kind: 'link', label: t('nav.pages'), to: '/pages' },
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];

@@ -1,4 +1,5 @@
 import { communitiesMessages } from '../features/communities/messages';
+import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
 
 /**
@@ -642,4 +643,5 @@ export const en = {
   'admin.invitations.linkFor': 'Link for invitation {code}',
   ...communitiesMessages,
   ...questionsMessages,
+  ...pagesMessages,
 } as const;

@@ -4,6 +4,7 @@ import * as m0002 from './0002-social';
 import * as m0003 from './0003-communities';
 import * as m0004 from './0004-communities-extra';
 import * as m0005 from './0005-questions';
+import * as m0006 from './0006-pages';
 import * as m0009 from './0009-moderation';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-communities-extra': m0004,
   '0009-moderation': m0009,
   '0005-questions': m0005,
+  '0006-pages': m0006,
 };

@@ -22,6 +22,12 @@ import type {
   OAuthApplicationsTable,
   OAuthAuthorizationCodesTable,
 } from './oauth.table';
+import type {
+  PageAuthorsTable,
+  PageRevisionsTable,
+  PagesTable,
+  PageTermsTable,
+} from './pages.table';
 import type { AnswerVotesTable, QuestionsTable } from './questions.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
@@ -75,6 +81,10 @@ export interface Tables {
   report_statuses: ReportStatusesTable;
   questions: QuestionsTable;
   answer_votes: AnswerVotesTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  page_authors: PageAuthorsTable;
+  page_terms: PageTermsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

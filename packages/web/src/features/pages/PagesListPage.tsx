@@ -1,0 +1,171 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { getPagePlaces, listPages } from '../../api/pages';
+import { queryKeys } from '../../api/query-keys';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, SuccessMessage } from '../../components/FormMessage';
+import { PlusIcon, SearchIcon } from '../../components/icons';
+import { usePageTitle } from '../../components/use-page-title';
+import { useT } from '../../i18n/I18nProvider';
+import { useDebouncedValue } from '../people/use-debounced-value';
+import { PageListItem } from './PageListItem';
+import { PageListSkeleton } from './PageSkeletons';
+import { pagePaths } from './page-paths';
+
+/** The search box, the place filter and the address bar follow each other. */
+function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q')?.trim() ?? '';
+  const place = params.get('place') ?? '';
+  const [input, setInput] = useState(query);
+  const debounced = useDebouncedValue(input.trim(), 300);
+  const lastQuery = useRef(query);
+
+  useEffect(() => {
+    if (debounced === lastQuery.current) return;
+    lastQuery.current = debounced;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+
+  useEffect(() => {
+    if (query === lastQuery.current) return;
+    lastQuery.current = query;
+    setInput(query);
+  }, [query]);
+
+  const setPlace = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set('place', value);
+        else next.delete('place');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return { input, setInput, query, place, setPlace };
+}
+
+export function PagesListPage() {
+  const t = useT();
+  const searchId = useId();
+  const placeId = useId();
+  const { input, setInput, query, place, setPlace } = useListParams();
+  usePageTitle(t('pages.title'));
+  // Set by the page view after a delete.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const places = useQuery({ queryKey: queryKeys.pagePlaces, queryFn: getPagePlaces });
+  const pages = useInfiniteQuery({
+    queryKey: queryKeys.pages(query, place),
+    queryFn: ({ pageParam }) => listPages({ q: query, place }, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: (previous) => previous,
+  });
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = Boolean(
+    places.data && (places.data.organisation || places.data.communities.length > 0),
+  );
+  const newPath = pagePaths.create(place && place !== 'organisation' ? place : undefined);
+
+  return (
+    <div className="page page-medium">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{t('pages.title')}</h1>
+          <p className="muted">{t('pages.intro')}</p>
+        </div>
+        {canWrite && (
+          <Link to={newPath} className="button button-primary">
+            <PlusIcon />
+            {t('pages.new')}
+          </Link>
+        )}
+      </header>
+      <SuccessMessage>{notice}</SuccessMessage>
+      <div className="pages-filters">
+        <search className="search-box">
+          <label htmlFor={searchId} className="visually-hidden">
+            {t('pages.search')}
+          </label>
+          <SearchIcon />
+          <input
+            id={searchId}
+            type="search"
+            className="input search-input"
+            placeholder={t('pages.searchPlaceholder')}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            autoComplete="off"
+          />
+        </search>
+        <div className="pages-place">
+          <label htmlFor={placeId} className="visually-hidden">
+            {t('pages.place')}
+          </label>
+          <select
+            id={placeId}
+            className="input select"
+            value={place}
+            onChange={(event) => setPlace(event.target.value)}
+          >
+            <option value="">{t('pages.place.all')}</option>
+            {places.data?.organisation !== false && (
+              <option value="organisation">{t('pages.place.organisation')}</option>
+            )}
+            {places.data?.communities.map((community) => (
+              <option key={community.id} value={community.id}>
+                {community.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {pages.isSuccess ? t('pages.results', { count: items.length }) : ''}
+      </p>
+      {pages.isPending ? (
+        <PageListSkeleton />
+      ) : pages.isError ? (
+        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={query ? t('pages.empty', { query }) : t('pages.emptyAll')}>
+          <p>{query ? t('pages.emptyHint') : t('pages.emptyAllHint')}</p>
+          {canWrite && (
+            <Link to={newPath} className="button button-primary">
+              {t('pages.writeFirst')}
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <div className={pages.isPlaceholderData ? 'is-refreshing' : undefined}>
+          <ul className="page-list">
+            {items.map((page) => (
+              <li key={page.id}>
+                <PageListItem page={page} />
+              </li>
+            ))}
+          </ul>
+          {pages.hasNextPage && (
+            <div className="load-more">
+              <Button pending={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+                {pages.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
