@@ -40,3 +40,12 @@ export const POLL_LIMITS = {
   minExpiration: 300,
   maxExpiration: 2_629_746,
 } as const;
+
+/** Event sizes; an event lasts at most `maxDays`, so upcoming lists scan a bounded range. */
+export const EVENT_LIMITS = {
+  title: 200,
+  description: 5000,
+  location: 300,
+  onlineUrl: 2000,
+  maxDays: 31,
+} as const;

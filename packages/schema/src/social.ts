@@ -55,6 +55,9 @@ export const NotificationType = z.enum([
   'favourite',
   'poll',
   'update',
+  // Rapport: an event one is going to (or may go to) changed time or place, or was cancelled.
+  'event_changed',
+  'event_cancelled',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { registerCardFetching } from './features/cards/cards.service';
+import { eventsRoutes } from './features/events/events.routes';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   searchRoutes(app, ctx);
+  eventsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

@@ -39,7 +39,9 @@ export type NotificationType =
   | 'follow'
   | 'favourite'
   | 'poll'
-  | 'update';
+  | 'update'
+  | 'event_changed'
+  | 'event_cancelled';
 
 export interface NotificationsTable {
   id: number;

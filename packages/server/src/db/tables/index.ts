@@ -7,6 +7,7 @@ import type {
   CommunityTermsTable,
   InteractionsTable,
 } from './communities.table';
+import type { EventRsvpsTable, EventsTable, EventTermsTable } from './events.table';
 import type {
   BlocksTable,
   FollowsTable,
@@ -69,6 +70,9 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  events: EventsTable;
+  event_rsvps: EventRsvpsTable;
+  event_terms: EventTermsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
