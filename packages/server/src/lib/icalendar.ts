@@ -89,7 +89,7 @@ function utcOffset(minutes: number): string {
 
 /**
  * A VTIMEZONE for `zone` covering `from`..`to` (section 3.6.5): the observance in force a
- * year before `from`, then every offset change until a year after `to`, each with its
+ * year before `from`, then every offset change until `to`, each with its
  * exact start. No RRULE is needed for a calendar object confined to that period, and the
  * offsets come from the same Intl data the server used to compute the instants. Observances
  * are DAYLIGHT when they move clocks forward, STANDARD otherwise. Empty for UTC zones.
@@ -97,7 +97,7 @@ function utcOffset(minutes: number): string {
 export function timeZoneComponent(zone: string, from: number, to: number): string[] {
   if (isUtc(zone)) return [];
   const start = from - 366 * DAY_MS;
-  const changes = offsetChanges(zone, start, to + 366 * DAY_MS);
+  const changes = offsetChanges(zone, start, to);
   const initial = offsetAt(zone, start);
   const firstChange = changes[0];
   const initialKind =

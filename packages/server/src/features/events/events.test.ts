@@ -11,6 +11,7 @@ import {
   type Person,
   person,
 } from './events.fixtures';
+import { searchEvents } from './events.service';
 
 let t: TestApp;
 let ana: Person;
@@ -382,5 +383,23 @@ describe('lists', () => {
     expect(ids).toContain(outside.id);
     expect(ids).not.toContain(inside.id);
     expect(mine.body.every((e: { rsvp: string }) => e.rsvp === 'going')).toBe(true);
+  });
+
+  it('finds events for the unified search by the words of their title and place', async () => {
+    const secret = await community(t, 'secret', [[ana, 'owner']]);
+    await createEvent(ana, { title: 'Kayaking trip', location: 'Tagus river' });
+    await createEvent(ana, { title: 'Kayaking debrief', community_id: String(secret) });
+    const as = (p: Person) => ({
+      id: p.account.id,
+      username: p.account.username,
+      role: p.account.role,
+    });
+    const titles = async (p: Person, q: string) =>
+      (await searchEvents(t.ctx, as(p), q, 10)).map((event) => event.title).sort();
+    expect(await titles(ana, 'kayak')).toEqual(['Kayaking debrief', 'Kayaking trip']);
+    expect(await titles(ben, 'kayak')).toEqual(['Kayaking trip']);
+    expect(await titles(ben, 'tagus kay')).toEqual(['Kayaking trip']);
+    expect(await titles(ben, 'KAYAKING rivers')).toEqual([]);
+    expect(await titles(ben, '  ')).toEqual([]);
   });
 });
