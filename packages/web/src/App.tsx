@@ -10,6 +10,9 @@ import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
+import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
+import { EventRoute } from './features/events/EventPage';
+import { EventsPage } from './features/events/EventsPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
@@ -43,6 +46,10 @@ export function App() {
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
+          <Route path="/events" element={<EventsPage />} />
+          <Route path="/events/new" element={<NewEventPage />} />
+          <Route path="/events/:id" element={<EventRoute />} />
+          <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

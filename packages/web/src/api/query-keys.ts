@@ -1,5 +1,6 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
+import type { EventListFilter } from './events';
 import type { NotificationFilter } from './notifications';
 import type { SearchType } from './search';
 import type { TimelineSource } from './timelines';
@@ -54,4 +55,12 @@ export const queryKeys = {
   follows: (accountId: string, which: 'followers' | 'following') =>
     ['follows', accountId, which] as const,
   suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
+
+  // Events: lists, one event, its attendees; everything under 'events' changes with an answer.
+  events: ['events'] as const,
+  eventLists: ['events', 'list'] as const,
+  eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
+  event: (id: string) => ['events', 'one', id] as const,
+  eventAttendees: (id: string, status: string) => ['events', 'attendees', id, status] as const,
+  eventHosts: ['events', 'hosts'] as const,
 };

@@ -5,7 +5,7 @@ import { DropdownMenu, type MenuEntry } from './DropdownMenu';
 import { BellIcon, HomeIcon, MenuIcon, PeopleIcon, SearchIcon, TimelineIcon } from './icons';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
-const MORE_PATHS = ['/bookmarks', '/favourites', '/admin'];
+const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/events'];
 
 function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null;
@@ -42,6 +42,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     { to: '/people', label: t('nav.people'), icon: <PeopleIcon /> },
   ];
   const more: MenuEntry[] = [
+    { kind: 'link', label: t('events.nav'), to: '/events' },
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];

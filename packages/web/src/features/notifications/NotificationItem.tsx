@@ -15,6 +15,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { CalendarIcon } from '../events/icons';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
 import { StatusCard } from '../statuses/StatusCard';
@@ -30,6 +31,8 @@ type Kind =
   | 'poll'
   | 'pollOwn'
   | 'update'
+  | 'eventChanged'
+  | 'eventCancelled'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -45,6 +48,10 @@ export function notificationKind(notification: Notification, viewerId: string): 
     case 'follow':
     case 'update':
       return notification.type;
+    case 'event_changed':
+      return 'eventChanged';
+    case 'event_cancelled':
+      return 'eventCancelled';
     default:
       return 'other';
   }
@@ -60,6 +67,8 @@ const TEXT: Record<Kind, MessageKey> = {
   poll: 'notifications.poll',
   pollOwn: 'notifications.pollOwn',
   update: 'notifications.update',
+  eventChanged: 'events.notification.changed',
+  eventCancelled: 'events.notification.cancelled',
   other: 'notifications.other',
 };
 
@@ -73,6 +82,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   poll: PollIcon,
   pollOwn: PollIcon,
   update: BellIcon,
+  eventChanged: CalendarIcon,
+  eventCancelled: CalendarIcon,
   other: BellIcon,
 };
 
