@@ -20,7 +20,10 @@ function dayAt(days: number, time: string): string {
 
 /** Opens Events the way a person finds it: the "More" menu of the main navigation. */
 async function openEventsFromNav(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'More' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'More' })
+    .click();
   await page.getByRole('menuitem', { name: 'Events' }).click();
   await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
 }
@@ -33,10 +36,7 @@ function answer(page: Page, name: string, pressed?: boolean) {
 }
 
 function attendeeNames(page: Page) {
-  return page
-    .getByRole('list', { name: 'Going' })
-    .locator('.account-row-name a')
-    .allTextContents();
+  return page.getByRole('list', { name: 'Going' }).locator('.account-row-name a').allTextContents();
 }
 
 describe.each(VIEWPORTS)('events on a %s', (label, viewport) => {
@@ -64,7 +64,9 @@ describe.each(VIEWPORTS)('events on a %s', (label, viewport) => {
     await organiser.getByLabel('Time zone').selectOption('America/Toronto');
     await organiser.getByLabel('Place').fill('Toronto office, room Maple');
     await organiser.getByLabel('Online link').fill('not a link');
-    await organiser.getByLabel('Description').fill('We walk through the new flows.\nBring questions.');
+    await organiser
+      .getByLabel('Description')
+      .fill('We walk through the new flows.\nBring questions.');
     await organiser.getByRole('button', { name: 'Create event' }).click();
     // A bad link is caught before anything is sent.
     await organiser.getByText('Enter a web address starting with http:// or https://').waitFor();
@@ -72,7 +74,9 @@ describe.each(VIEWPORTS)('events on a %s', (label, viewport) => {
     await organiser.getByLabel('Online link').fill('https://meet.example.com/design-review');
     await organiser.getByRole('button', { name: 'Create event' }).click();
 
-    await organiser.getByRole('heading', { level: 1, name: 'Design review, Q3; roadmap' }).waitFor();
+    await organiser
+      .getByRole('heading', { level: 1, name: 'Design review, Q3; roadmap' })
+      .waitFor();
     const eventUrl = organiser.url();
     const eventId = eventUrl.split('/').pop() as string;
     // Shown in her time (the browser's, UTC) and the event's: 9:00 in Toronto is 14:00 UTC.
@@ -82,7 +86,11 @@ describe.each(VIEWPORTS)('events on a %s', (label, viewport) => {
     expect(await organiser.locator('.event-when-zone').textContent()).toContain('9:00');
     await answer(organiser, 'Going', true).waitFor();
     expect(await attendeeNames(organiser)).toEqual(['Ana Silva']);
-    await checkPage(organiser, `events-page-organiser-${label}`, organiser.locator('.event-details'));
+    await checkPage(
+      organiser,
+      `events-page-organiser-${label}`,
+      organiser.locator('.event-details'),
+    );
 
     // Ben sees it on his home page and says he is going from there.
     const colleague = await signedInPage(e.browser, e.t, ben.account, viewport);
@@ -97,12 +105,18 @@ describe.each(VIEWPORTS)('events on a %s', (label, viewport) => {
 
     // On the event page both appear among those going, and his answer is pressed.
     await item.getByRole('link', { name: 'Design review, Q3; roadmap' }).click();
-    await colleague.getByRole('heading', { level: 1, name: 'Design review, Q3; roadmap' }).waitFor();
+    await colleague
+      .getByRole('heading', { level: 1, name: 'Design review, Q3; roadmap' })
+      .waitFor();
     await answer(colleague, 'Going', true).waitFor();
     await colleague.getByText('You’re going.').waitFor();
     await expect.poll(() => attendeeNames(colleague)).toEqual(['Ana Silva', 'Ben Okafor']);
     expect(await colleague.getByRole('link', { name: 'Edit' }).count()).toBe(0);
-    await checkPage(colleague, `events-page-colleague-${label}`, colleague.locator('.event-attendees'));
+    await checkPage(
+      colleague,
+      `events-page-colleague-${label}`,
+      colleague.locator('.event-attendees'),
+    );
 
     // He can change his mind by keyboard: Maybe, then Going again.
     const maybe = answer(colleague, 'Maybe');

@@ -45,6 +45,9 @@ const memberPages = [
   '/@ana_silva',
   '/settings/profile',
   '/settings/account',
+  '/events',
+  '/events?tab=past',
+  '/events/new',
   '/no-such-page',
 ];
 const adminPages = ['/admin/accounts', '/admin/invitations'];

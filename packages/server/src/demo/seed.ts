@@ -10,6 +10,7 @@ import { planActivity } from './activity';
 import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
 import { newestBefore, setMarker } from './demo.queries';
+import { seedEvents } from './events';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
 import { Random } from './random';
@@ -243,6 +244,12 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   };
   await seedPeople(s);
   const activity = await seedActivity(s);
+  await seedEvents(ctx, {
+    accounts: s.accounts,
+    now: s.now,
+    ana: DEMO_MEMBER.username,
+    admin: DEMO_ADMIN.username,
+  });
   return {
     activity,
     people: s.accounts.length,

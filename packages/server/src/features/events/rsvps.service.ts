@@ -1,6 +1,7 @@
 import type { EventAttendee, RsvpStatus } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { decodeCursor } from '../../db/pagination';
+import type { Db } from '../../db/tables';
 import { forbidden, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { recordInteractions } from '../interactions/interactions.queries';
@@ -32,8 +33,7 @@ const countOf = (status: RsvpStatus | undefined) => ({
 
 /**
  * Records the viewer's answer. The event row stays locked from the check to the new
- * counts, so answers given at the same moment all count. Going pairs the viewer with the
- * others going (`same_event` interactions); no longer going withdraws those pairings.
+ * counts, so answers given at the same moment all count.
  */
 export async function answerEvent(
   ctx: AppContext,
@@ -49,41 +49,14 @@ export async function answerEvent(
     if (event.cancelled_at !== null)
       throw validationFailed({ status: ['the event was cancelled'] });
     if (event.ends_at <= now) throw validationFailed({ status: ['the event has already ended'] });
-    const previous = (await findOwnRsvps(trx, viewer.id, [eventId])).get(eventId);
-    if (previous === status) return { event, changed: false };
-    await upsertRsvp(
-      trx,
-      { event_id: eventId, account_id: viewer.id, status, at: now },
-      previous !== undefined,
-    );
-    const before = countOf(previous);
-    const after = countOf(status);
-    const change = { going: after.going - before.going, maybe: after.maybe - before.maybe };
-    await adjustRsvpCounts(trx, eventId, change);
-    if (status === 'going') {
-      const others = await unpairedGoing(trx, eventId, viewer.id, SAME_EVENT_FAN_OUT);
-      await recordInteractions(
-        trx,
-        others.map((other) => ({
-          kind: 'same_event' as const,
-          actorId: viewer.id,
-          targetId: other,
-          subjectType: 'event',
-          subjectId: eventId,
-          communityId: event.community_id,
-          at: now,
-        })),
-      );
-    } else if (previous === 'going') {
-      await forgetSameEvent(trx, eventId, viewer.id);
-    }
+    const change = await applyAnswer(trx, event, viewer.id, status, now);
     return {
       event: {
         ...event,
         going_count: event.going_count + change.going,
         maybe_count: event.maybe_count + change.maybe,
       },
-      changed: true,
+      changed: change.changed,
     };
   });
   if (result.changed) {
@@ -95,6 +68,50 @@ export async function answerEvent(
     });
   }
   return result.event;
+}
+
+/**
+ * One answer inside the caller's transaction (the event locked, the rules checked): the
+ * row, the counts, and the interaction ledger. Going pairs the person with the others
+ * going (`same_event`); no longer going withdraws those pairings. The demo replays its
+ * history through this too.
+ */
+export async function applyAnswer(
+  trx: Db,
+  event: Pick<EventRow, 'id' | 'community_id'>,
+  accountId: number,
+  status: RsvpStatus,
+  at: number,
+): Promise<{ changed: boolean; going: number; maybe: number }> {
+  const previous = (await findOwnRsvps(trx, accountId, [event.id])).get(event.id);
+  if (previous === status) return { changed: false, going: 0, maybe: 0 };
+  await upsertRsvp(
+    trx,
+    { event_id: event.id, account_id: accountId, status, at },
+    previous !== undefined,
+  );
+  const before = countOf(previous);
+  const after = countOf(status);
+  const change = { going: after.going - before.going, maybe: after.maybe - before.maybe };
+  await adjustRsvpCounts(trx, event.id, change);
+  if (status === 'going') {
+    const others = await unpairedGoing(trx, event.id, accountId, SAME_EVENT_FAN_OUT);
+    await recordInteractions(
+      trx,
+      others.map((other) => ({
+        kind: 'same_event' as const,
+        actorId: accountId,
+        targetId: other,
+        subjectType: 'event',
+        subjectId: event.id,
+        communityId: event.community_id,
+        at,
+      })),
+    );
+  } else if (previous === 'going') {
+    await forgetSameEvent(trx, event.id, accountId);
+  }
+  return { changed: true, ...change };
 }
 
 /**
