@@ -46,7 +46,6 @@ const memberPages = [
   '/settings/profile',
   '/settings/account',
   '/events',
-  '/events?tab=past',
   '/events/new',
   '/no-such-page',
 ];
