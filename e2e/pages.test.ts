@@ -46,6 +46,8 @@ const memberPages = [
   '/settings/profile',
   '/settings/account',
   '/pages',
+  '/events',
+  '/events/new',
   '/no-such-page',
 ];
 const adminPages = ['/admin/accounts', '/admin/invitations'];

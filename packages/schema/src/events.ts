@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Visibility } from './accounts';
+import { RsvpStatus } from './calendar';
 import { Id, Role } from './common';
 import { CommunityPrivacy, CommunityRole, MembershipState } from './communities';
 import { ModerationAction } from './moderation';
@@ -124,6 +125,33 @@ export const DomainEvent = z.discriminatedUnion('type', [
     page_id: Id,
     community_id: Id.nullable(),
     by_id: Id,
+  }),
+  /** Events (gatherings): `rescheduled` when the time or place changed. */
+  z.object({
+    type: z.literal('event.created'),
+    event_id: Id,
+    community_id: Id.nullable(),
+    by_id: Id,
+  }),
+  z.object({
+    type: z.literal('event.updated'),
+    event_id: Id,
+    community_id: Id.nullable(),
+    by_id: Id,
+    rescheduled: z.boolean(),
+    cancelled: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('event.deleted'),
+    event_id: Id,
+    community_id: Id.nullable(),
+    by_id: Id,
+  }),
+  z.object({
+    type: z.literal('event.rsvp_changed'),
+    event_id: Id,
+    account_id: Id,
+    status: RsvpStatus,
   }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;

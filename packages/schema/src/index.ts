@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './admin';
+export * from './calendar';
 export * from './common';
 export * from './communities';
 export * from './errors';

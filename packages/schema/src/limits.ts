@@ -57,3 +57,12 @@ export const PAGE_LIMITS = {
   body: 100_000,
   summary: 300,
 } as const;
+
+/** Event sizes; an event lasts at most `maxDays`, so upcoming lists scan a bounded range. */
+export const EVENT_LIMITS = {
+  title: 200,
+  description: 5000,
+  location: 300,
+  onlineUrl: 2000,
+  maxDays: 31,
+} as const;

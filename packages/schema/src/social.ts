@@ -65,6 +65,9 @@ export const NotificationType = z.enum([
   // Rapport: asked to answer a question (its status), and one's answer was accepted.
   'question_suggested',
   'answer_accepted',
+  // Rapport: an event one is going to (or may go to) changed time or place, or was cancelled.
+  'event_changed',
+  'event_cancelled',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

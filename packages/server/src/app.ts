@@ -12,6 +12,7 @@ import { registerCardFetching } from './features/cards/cards.service';
 import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
+import { eventsRoutes } from './features/events/events.routes';
 import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   questionsRoutes(app, ctx);
   expertiseRoutes(app, ctx);
   pagesRoutes(app, ctx);
+  eventsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.

@@ -11,6 +11,9 @@ import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { communityRoutes } from './features/communities/routes';
+import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
+import { EventRoute } from './features/events/EventPage';
+import { EventsPage } from './features/events/EventsPage';
 import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
@@ -60,6 +63,10 @@ export function App() {
           <Route path="/pages/:id/edit" element={<EditPageRoute />} />
           <Route path="/pages/:id/history" element={<PageHistoryPage />} />
           <Route path="/pages/:id/diff" element={<PageDiffPage />} />
+          <Route path="/events" element={<EventsPage />} />
+          <Route path="/events/new" element={<NewEventPage />} />
+          <Route path="/events/:id" element={<EventRoute />} />
+          <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

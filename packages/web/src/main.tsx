@@ -27,6 +27,7 @@ import './styles/social.css';
 import './styles/communities.css';
 import './styles/questions.css';
 import './styles/pages.css';
+import './styles/events.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

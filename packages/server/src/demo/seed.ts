@@ -11,6 +11,7 @@ import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
 import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
+import { seedEvents } from './events';
 import { ORGANISATION } from './organisation';
 import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
@@ -250,6 +251,12 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   const communities = await seedCommunities(s);
   await seedQuestions(ctx, { ...s, ana: DEMO_MEMBER.username });
   await seedPages(ctx, s.random, s.accounts, s.now, { featured: DEMO_MEMBER.username });
+  await seedEvents(ctx, {
+    accounts: s.accounts,
+    now: s.now,
+    ana: DEMO_MEMBER.username,
+    admin: DEMO_ADMIN.username,
+  });
   return {
     activity,
     communities,

@@ -1,5 +1,6 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
+import type { EventListFilter } from './events';
 import type { NotificationFilter } from './notifications';
 import type { QuestionFilter } from './questions';
 import type { SearchType } from './search';
@@ -82,4 +83,11 @@ export const queryKeys = {
   pageRevision: (id: string, n: number) => ['pages', 'revision', id, n] as const,
   pageDiff: (id: string, from: number | undefined, to: number | undefined) =>
     ['pages', 'diff', id, from ?? 'previous', to ?? 'current'] as const,
+  // Events: lists, one event, its attendees; everything under 'events' changes with an answer.
+  events: ['events'] as const,
+  eventLists: ['events', 'list'] as const,
+  eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
+  event: (id: string) => ['events', 'one', id] as const,
+  eventAttendees: (id: string, status: string) => ['events', 'attendees', id, status] as const,
+  eventHosts: ['events', 'hosts'] as const,
 };

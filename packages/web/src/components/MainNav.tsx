@@ -14,7 +14,15 @@ import {
 import { useMediaQuery } from './use-media-query';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
-const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/questions', '/experts', '/pages'];
+const MORE_PATHS = [
+  '/bookmarks',
+  '/favourites',
+  '/admin',
+  '/questions',
+  '/experts',
+  '/pages',
+  '/events',
+];
 
 /** The bottom bar of a phone holds six entries; further destinations go into "More" there. */
 const PHONE = '(max-width: 640px)';
@@ -59,6 +67,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     { kind: 'link', label: t('nav.questions'), to: '/questions' },
     { kind: 'link', label: t('nav.experts'), to: '/experts' },
     { kind: 'link', label: t('nav.pages'), to: '/pages' },
+    { kind: 'link', label: t('events.nav'), to: '/events' },
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];

@@ -1,4 +1,5 @@
 import { communitiesMessages } from '../features/communities/messages';
+import { eventsMessages } from '../features/events/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
 
@@ -644,4 +645,5 @@ export const en = {
   ...communitiesMessages,
   ...questionsMessages,
   ...pagesMessages,
+  ...eventsMessages,
 } as const;

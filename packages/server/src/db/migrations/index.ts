@@ -5,6 +5,7 @@ import * as m0003 from './0003-communities';
 import * as m0004 from './0004-communities-extra';
 import * as m0005 from './0005-questions';
 import * as m0006 from './0006-pages';
+import * as m0007 from './0007-events';
 import * as m0009 from './0009-moderation';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0009-moderation': m0009,
   '0005-questions': m0005,
   '0006-pages': m0006,
+  '0007-events': m0007,
 };

@@ -7,6 +7,7 @@ import type {
   CommunityTermsTable,
   InteractionsTable,
 } from './communities.table';
+import type { EventRsvpsTable, EventsTable, EventTermsTable } from './events.table';
 import type {
   BlocksTable,
   FollowsTable,
@@ -85,6 +86,9 @@ export interface Tables {
   page_revisions: PageRevisionsTable;
   page_authors: PageAuthorsTable;
   page_terms: PageTermsTable;
+  events: EventsTable;
+  event_rsvps: EventRsvpsTable;
+  event_terms: EventTermsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

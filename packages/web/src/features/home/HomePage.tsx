@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ComposeBox } from '../compose/ComposeBox';
+import { UpcomingEventsCard } from '../events/UpcomingEventsCard';
 import { AccountRow } from '../social/AccountRow';
 import { Timeline } from '../timelines/Timeline';
 import { ProfileCompletion } from './ProfileCompletion';
@@ -75,6 +76,7 @@ export function HomePage() {
       <div className="home-layout">
         <div className="home-side home-side-top">
           <ProfileCompletion account={account} />
+          <UpcomingEventsCard />
           {account.rapport_role === 'admin' && (
             <section className="card admin-card" aria-labelledby={adminHeadingId}>
               <h2 id={adminHeadingId} className="card-title">

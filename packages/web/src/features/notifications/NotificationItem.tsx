@@ -17,6 +17,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { CalendarIcon } from '../events/icons';
 import { AcceptedIcon, QuestionIcon } from '../questions/question-icons';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
@@ -38,6 +39,8 @@ type Kind =
   | 'communityApproved'
   | 'question_suggested'
   | 'answer_accepted'
+  | 'eventChanged'
+  | 'eventCancelled'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -61,6 +64,10 @@ export function notificationKind(notification: Notification, viewerId: string): 
       return 'communityRequest';
     case 'community_approved':
       return 'communityApproved';
+    case 'event_changed':
+      return 'eventChanged';
+    case 'event_cancelled':
+      return 'eventCancelled';
     default:
       return 'other';
   }
@@ -81,6 +88,8 @@ const TEXT: Record<Kind, MessageKey> = {
   communityApproved: 'communities.notification.approved',
   question_suggested: 'notifications.questionSuggested',
   answer_accepted: 'notifications.answerAccepted',
+  eventChanged: 'events.notification.changed',
+  eventCancelled: 'events.notification.cancelled',
   other: 'notifications.other',
 };
 
@@ -99,6 +108,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   communityApproved: CheckIcon,
   question_suggested: QuestionIcon,
   answer_accepted: AcceptedIcon,
+  eventChanged: CalendarIcon,
+  eventCancelled: CalendarIcon,
   other: BellIcon,
 };
 
