@@ -9,6 +9,8 @@ import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { registerCardFetching } from './features/cards/cards.service';
+import { filesRoutes } from './features/files/files.routes';
+import { registerFileCleanup } from './features/files/files.service';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -76,6 +78,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   searchRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
+  filesRoutes(app, ctx);
+  registerFileCleanup(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
   const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx)];
   app.addHook('onClose', async () => {

@@ -8,6 +8,12 @@ import type {
   InteractionsTable,
 } from './communities.table';
 import type {
+  CommunityFilesTable,
+  CommunityFileTermsTable,
+  CommunityFileUsageTable,
+  FileVersionsTable,
+} from './files.table';
+import type {
   BlocksTable,
   FollowsTable,
   HomeFeedTable,
@@ -69,6 +75,10 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  community_files: CommunityFilesTable;
+  file_versions: FileVersionsTable;
+  community_file_terms: CommunityFileTermsTable;
+  community_file_usage: CommunityFileUsageTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
