@@ -7,7 +7,8 @@ import { FILE_LIMITS } from '@rapport/schema';
  * its extension kept. Never used on disk.
  */
 export function cleanFileName(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? '';
+  // Browsers escape quotes (and line breaks) in a multipart file name as %22 (%0A, %0D).
+  const base = (filename.split(/[\\/]/).pop() ?? '').replace(/%22/g, '"');
   const cleaned = base
     .normalize('NFC')
     .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '')

@@ -123,6 +123,7 @@ describe('file names', () => {
     expect(cleanFileName('../../etc/passwd.txt')).toBe('passwd.txt');
     expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
     expect(cleanFileName(' tab\there.md ')).toBe('tabhere.md');
+    expect(cleanFileName('Budget %22final%22.csv')).toBe('Budget "final".csv');
     const long = cleanFileName(`${'é'.repeat(300)}.xlsx`);
     expect([...long]).toHaveLength(255);
     expect(long.endsWith('é.xlsx')).toBe(true);
