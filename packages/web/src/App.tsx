@@ -10,6 +10,8 @@ import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
+import { CommunityFilesPage } from './features/files/CommunityFilesPage';
+import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
@@ -43,6 +45,8 @@ export function App() {
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
+          <Route path="/communities/:id/files" element={<CommunityFilesPage />} />
+          <Route path="/files/:id" element={<FileDetailPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CommunityPrivacy, CommunityRole } from '@rapport/schema';
 import { createAccountWithToken } from '../../../test/factories';
 import type { TestApp } from '../../../test/harness';
 import { api, type FilePart, multipartBody } from '../../../test/http';
-import { newId } from '../../db/ids';
 import type { AccountRow } from '../accounts/accounts.queries';
 
-/**
- * Helpers for the file library tests. Communities and memberships are written straight to
- * the database: their own routes belong to the communities feature.
- */
+export { community, join } from './community.fixtures';
+
+/** Helpers for the file library tests (HTTP as a person, what reached the disk and tables). */
 export interface Person {
   account: AccountRow;
   token: string;
@@ -20,51 +17,6 @@ export interface Person {
 export async function person(t: TestApp, role: 'admin' | 'member' | 'guest' = 'member') {
   const { account, token } = await createAccountWithToken(t.ctx, { role });
   return { account, token, api: api(t.app, token) } satisfies Person;
-}
-
-export async function community(
-  t: TestApp,
-  privacy: CommunityPrivacy,
-  members: Array<[Person, CommunityRole]> = [],
-): Promise<number> {
-  const id = newId();
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('communities')
-    .values({
-      id,
-      name: `Community ${id}`,
-      name_key: `community ${id}`,
-      description: '',
-      privacy,
-      cover_file: null,
-      cover_description: '',
-      created_by_id: null,
-      members_count: members.length,
-      statuses_count: 0,
-      last_status_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  for (const [member, role] of members) await join(t, id, member, role);
-  return id;
-}
-
-export async function join(t: TestApp, communityId: number, member: Person, role: CommunityRole) {
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('community_members')
-    .values({
-      community_id: communityId,
-      account_id: member.account.id,
-      role,
-      state: 'member',
-      invited_by_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
 }
 
 export const text = (value: string) => new Uint8Array(Buffer.from(value));
