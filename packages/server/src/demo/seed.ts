@@ -10,6 +10,7 @@ import { planActivity } from './activity';
 import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
 import { newestBefore, setMarker } from './demo.queries';
+import { type FilesSummary, seedFiles } from './files';
 import { ORGANISATION } from './organisation';
 import { type DemoPerson, generatePeople } from './people';
 import { Random } from './random';
@@ -26,6 +27,7 @@ export interface DemoSummary {
   people: number;
   departments: number;
   activity: ActivitySummary;
+  files: FilesSummary;
 }
 
 interface Seeding {
@@ -243,8 +245,11 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   };
   await seedPeople(s);
   const activity = await seedActivity(s);
+  // Its own random stream, so the file libraries never change what other steps generate.
+  const files = await seedFiles(ctx, new Random(seed + 8), s.accounts, DEMO_MEMBER.username, s.now);
   return {
     activity,
+    files,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

@@ -33,8 +33,12 @@ function FilesSkeleton() {
   );
 }
 
-/** A community's file library: what is stored and how much room is left, uploads, the list. */
-export function CommunityFilesPage() {
+/**
+ * A community's file library: what is stored and how much room is left, uploads, the list.
+ * `embedded`: shown as a section of the community's own page (which has the heading and
+ * the way back), so it drops its own.
+ */
+export function CommunityFilesPage({ embedded = false }: { embedded?: boolean }) {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -66,16 +70,20 @@ export function CommunityFilesPage() {
   const items = files.data?.pages.flatMap((page) => page.items) ?? [];
   const data = library.data;
   return (
-    <div className="page page-medium files-page">
-      <header className="page-header">
-        {community && (
-          <p className="files-crumb">
-            <Link to={`/communities/${id}`}>{t('files.backToCommunity', { community })}</Link>
-          </p>
-        )}
-        <h1>{t('files.title')}</h1>
-        {community && <p className="muted">{t('files.inCommunity', { community })}</p>}
-      </header>
+    <div className={embedded ? 'files-page' : 'page page-medium files-page'}>
+      {embedded ? (
+        <h2 className="visually-hidden">{t('files.title')}</h2>
+      ) : (
+        <header className="page-header">
+          {community && (
+            <p className="files-crumb">
+              <Link to={`/communities/${id}`}>{t('files.backToCommunity', { community })}</Link>
+            </p>
+          )}
+          <h1>{t('files.title')}</h1>
+          {community && <p className="muted">{t('files.inCommunity', { community })}</p>}
+        </header>
+      )}
       {data && (
         <div className="files-usage">
           <progress
@@ -145,4 +153,9 @@ export function CommunityFilesPage() {
       </section>
     </div>
   );
+}
+
+/** The Files section of a community's page (see communities/community-tabs.ts). */
+export function CommunityFilesTab() {
+  return <CommunityFilesPage embedded />;
 }
