@@ -153,6 +153,16 @@ export const DomainEvent = z.discriminatedUnion('type', [
     account_id: Id,
     status: RsvpStatus,
   }),
+  /** A community file was uploaded, got a new version (`version` > 1), or was deleted. */
+  z.object({ type: z.literal('file.created'), file_id: Id, community_id: Id, by_id: Id }),
+  z.object({
+    type: z.literal('file.version_added'),
+    file_id: Id,
+    community_id: Id,
+    version: z.number().int(),
+    by_id: Id,
+  }),
+  z.object({ type: z.literal('file.deleted'), file_id: Id, community_id: Id, by_id: Id }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

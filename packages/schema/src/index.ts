@@ -5,6 +5,7 @@ export * from './common';
 export * from './communities';
 export * from './errors';
 export * from './events';
+export * from './files';
 export * from './instance';
 export * from './limits';
 export * from './moderation';

@@ -66,3 +66,31 @@ export const EVENT_LIMITS = {
   onlineUrl: 2000,
   maxDays: 31,
 } as const;
+
+/**
+ * Community files: the accepted types, by the extension a file's name must end with and the
+ * type its bytes must show (the server checks the bytes; the web app uses this list for its
+ * file picker). Text types are told apart by their extension only.
+ */
+export const FILE_TYPES = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  md: 'text/markdown',
+} as const;
+
+export const FILE_LIMITS = {
+  name: 255,
+  description: 1000,
+} as const;

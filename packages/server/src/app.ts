@@ -14,6 +14,8 @@ import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { expertiseRoutes } from './features/expertise/expertise.routes';
+import { filesRoutes } from './features/files/files.routes';
+import { registerFileCleanup } from './features/files/files.service';
 import { graphRoutes } from './features/graph/graph.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
@@ -92,6 +94,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   eventsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
+  filesRoutes(app, ctx);
+  registerFileCleanup(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
   const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx)];
   app.addHook('onClose', async () => {

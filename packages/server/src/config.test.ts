@@ -43,6 +43,21 @@ describe('loadConfig', () => {
     expect(config.fetchAllow).toEqual(['127.0.0.1', 'intranet.example.com', '::1', '10.0.0.5']);
   });
 
+  it('reads community file sizes in bytes or with a unit, and refuses anything else', () => {
+    expect(loadConfig({}).files).toEqual({ maxBytes: 25 * 1024 ** 2, quotaBytes: 1024 ** 3 });
+    const config = loadConfig({
+      RAPPORT_FILE_MAX_BYTES: '512kb',
+      RAPPORT_COMMUNITY_FILE_QUOTA: '2000000',
+    });
+    expect(config.files).toEqual({ maxBytes: 512 * 1024, quotaBytes: 2_000_000 });
+    expect(() => loadConfig({ RAPPORT_FILE_MAX_BYTES: '25 megs' })).toThrow(
+      /RAPPORT_FILE_MAX_BYTES: must be a size such as 25MB/,
+    );
+    expect(() => loadConfig({ RAPPORT_COMMUNITY_FILE_QUOTA: '0' })).toThrow(
+      /RAPPORT_COMMUNITY_FILE_QUOTA: must be at least 1 byte/,
+    );
+  });
+
   it('derives the public URL from PORT and strips a trailing slash from an explicit one', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     const config = loadConfig({ RAPPORT_PUBLIC_URL: 'https://rapport.example.com/' });

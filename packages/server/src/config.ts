@@ -14,6 +14,17 @@ const RateLimit = z
   });
 export type RateLimit = z.output<typeof RateLimit>;
 
+/** A size in bytes, or with a unit: `25MB`, `1GB`, `512KB` (units of 1024). */
+const ByteSize = z
+  .string()
+  .regex(/^\d+\s*([KMGT]?B)?$/i, 'must be a size such as 25MB, 1GB or a number of bytes')
+  .transform((value) => {
+    const [, digits, unit] = /^(\d+)\s*([KMGT]?B)?$/i.exec(value) as RegExpExecArray;
+    const power = ['B', 'KB', 'MB', 'GB', 'TB'].indexOf((unit ?? 'B').toUpperCase());
+    return Number(digits) * 1024 ** power;
+  })
+  .refine((bytes) => bytes >= 1 && Number.isSafeInteger(bytes), 'must be at least 1 byte');
+
 const OnOff = z.enum(['on', 'off']).transform((value) => value === 'on');
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
@@ -80,6 +91,8 @@ const Env = z
     RAPPORT_WEB_DIST: z.string().optional(),
     RAPPORT_LINK_PREVIEWS: OnOff.default(true),
     RAPPORT_FETCH_ALLOW: HostList.default([]),
+    RAPPORT_FILE_MAX_BYTES: ByteSize.default(ByteSize.parse('25MB')),
+    RAPPORT_COMMUNITY_FILE_QUOTA: ByteSize.default(ByteSize.parse('1GB')),
   })
   .superRefine((env, issues) => {
     const admin = {
@@ -124,6 +137,8 @@ export interface Config {
   linkPreviews: boolean;
   /** Host names and addresses the server may fetch from although they are private. */
   fetchAllow: string[];
+  /** Community files: the largest file, and the bytes each community may store (all versions). */
+  files: { maxBytes: number; quotaBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -185,5 +200,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.RAPPORT_WEB_DIST ? path.resolve(e.RAPPORT_WEB_DIST) : DEFAULT_WEB_DIST,
     linkPreviews: e.RAPPORT_LINK_PREVIEWS,
     fetchAllow: e.RAPPORT_FETCH_ALLOW,
+    files: { maxBytes: e.RAPPORT_FILE_MAX_BYTES, quotaBytes: e.RAPPORT_COMMUNITY_FILE_QUOTA },
   };
 }

@@ -15,6 +15,8 @@ import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
 import { EventRoute } from './features/events/EventPage';
 import { EventsPage } from './features/events/EventsPage';
 import { ExpertsPage } from './features/expertise/ExpertsPage';
+import { CommunityFilesPage } from './features/files/CommunityFilesPage';
+import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PageDiffPage } from './features/pages/PageDiffPage';
@@ -67,6 +69,8 @@ export function App() {
           <Route path="/events/new" element={<NewEventPage />} />
           <Route path="/events/:id" element={<EventRoute />} />
           <Route path="/events/:id/edit" element={<EditEventPage />} />
+          <Route path="/communities/:id/files" element={<CommunityFilesPage />} />
+          <Route path="/files/:id" element={<FileDetailPage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

@@ -28,6 +28,7 @@ import './styles/communities.css';
 import './styles/questions.css';
 import './styles/pages.css';
 import './styles/events.css';
+import './styles/files.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

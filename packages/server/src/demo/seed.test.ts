@@ -218,6 +218,29 @@ describe('the demo organisation', () => {
     expect(diff.body.hunks.length).toBeGreaterThan(0);
   });
 
+  it('has community file libraries, with versions by different people', async () => {
+    expect(summary.files).toEqual({ communities: 3, files: 7, versions: 12 });
+    const product = await ctx.db
+      .selectFrom('communities')
+      .select('id')
+      .where('name_key', '=', 'product team')
+      .executeTakeFirstOrThrow();
+    const files = await ana.get(`/api/rapport/v1/communities/${product.id}/files`);
+    expect(files.status).toBe(200);
+    expect(files.body.map((f: { name: string }) => f.name)).toContain('Q3 roadmap.md');
+    const roadmap = files.body.find((f: { name: string }) => f.name === 'Q3 roadmap.md');
+    const versions = await ana.get(`/api/rapport/v1/files/${roadmap.id}/versions`);
+    expect(versions.body).toHaveLength(3);
+    const uploaders = new Set(
+      versions.body.map((v: { uploaded_by: { id: string } }) => v.uploaded_by.id),
+    );
+    expect(uploaders.size).toBe(3);
+    const download = await ana.get(`/api/rapport/v1/files/${roadmap.id}/download?version=1`);
+    expect(download.status).toBe(200);
+    expect(download.text).toContain('# Q3 roadmap');
+    expect(download.text).not.toContain('Event reminders');
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -12,6 +12,7 @@ import { castMembers } from './cast';
 import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
+import { type FilesSummary, seedFiles } from './files';
 import { ORGANISATION } from './organisation';
 import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
@@ -31,6 +32,7 @@ export interface DemoSummary {
   departments: number;
   activity: ActivitySummary;
   communities: CommunitiesSummary;
+  files: FilesSummary;
 }
 
 interface Seeding {
@@ -257,9 +259,12 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
     admin: DEMO_ADMIN.username,
   });
+  // Its own random stream, so the file libraries never change what other steps generate.
+  const files = await seedFiles(ctx, new Random(seed + 8), s.accounts, DEMO_MEMBER.username, s.now);
   return {
     activity,
     communities,
+    files,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

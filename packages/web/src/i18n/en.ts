@@ -1,5 +1,6 @@
 import { communitiesMessages } from '../features/communities/messages';
 import { eventsMessages } from '../features/events/messages';
+import { filesMessages } from '../features/files/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
 
@@ -646,4 +647,5 @@ export const en = {
   ...questionsMessages,
   ...pagesMessages,
   ...eventsMessages,
+  ...filesMessages,
 } as const;

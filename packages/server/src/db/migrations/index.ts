@@ -6,6 +6,7 @@ import * as m0004 from './0004-communities-extra';
 import * as m0005 from './0005-questions';
 import * as m0006 from './0006-pages';
 import * as m0007 from './0007-events';
+import * as m0008 from './0008-files';
 import * as m0009 from './0009-moderation';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0005-questions': m0005,
   '0006-pages': m0006,
   '0007-events': m0007,
+  '0008-files': m0008,
 };

@@ -9,6 +9,12 @@ import type {
 } from './communities.table';
 import type { EventRsvpsTable, EventsTable, EventTermsTable } from './events.table';
 import type {
+  CommunityFilesTable,
+  CommunityFileTermsTable,
+  CommunityFileUsageTable,
+  FileVersionsTable,
+} from './files.table';
+import type {
   BlocksTable,
   FollowsTable,
   HomeFeedTable,
@@ -89,6 +95,10 @@ export interface Tables {
   events: EventsTable;
   event_rsvps: EventRsvpsTable;
   event_terms: EventTermsTable;
+  community_files: CommunityFilesTable;
+  file_versions: FileVersionsTable;
+  community_file_terms: CommunityFileTermsTable;
+  community_file_usage: CommunityFileUsageTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
