@@ -40,3 +40,6 @@ export const POLL_LIMITS = {
   minExpiration: 300,
   maxExpiration: 2_629_746,
 } as const;
+
+/** Reports and moderation decisions (`REPORT_LIMITS.comment` is what a reporter may write). */
+export const REPORT_LIMITS = { comment: 1000, reason: 1000, statuses: 20 } as const;

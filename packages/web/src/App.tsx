@@ -11,6 +11,9 @@ import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { HomePage } from './features/home/HomePage';
+import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
+import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
+import { ModerationReportPage } from './features/moderation/ModerationReportPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { FollowsRoute } from './features/profile/FollowsPage';
@@ -43,6 +46,9 @@ export function App() {
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
+          <Route path="/moderation" element={<ModerationQueuePage />} />
+          <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />
+          <Route path="/moderation/notices/:id" element={<ModerationNoticePage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

@@ -24,6 +24,7 @@ import './styles/status-media.css';
 import './styles/thread.css';
 import './styles/compose.css';
 import './styles/social.css';
+import './styles/moderation.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,5 +1,6 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
+import type { ReportQueueState } from './moderation';
 import type { NotificationFilter } from './notifications';
 import type { SearchType } from './search';
 import type { TimelineSource } from './timelines';
@@ -54,4 +55,10 @@ export const queryKeys = {
   follows: (accountId: string, which: 'followers' | 'following') =>
     ['follows', accountId, which] as const,
   suggestions: (kind: 'accounts' | 'hashtags', q: string) => ['suggestions', kind, q] as const,
+
+  // Moderation: the queue's two lists and one report change together when a report is handled.
+  moderation: ['moderation'] as const,
+  reports: (state: ReportQueueState) => ['moderation', 'reports', state] as const,
+  report: (id: string) => ['moderation', 'report', id] as const,
+  moderationNotice: (id: string) => ['moderation-notice', id] as const,
 };

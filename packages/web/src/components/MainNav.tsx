@@ -5,7 +5,7 @@ import { DropdownMenu, type MenuEntry } from './DropdownMenu';
 import { BellIcon, HomeIcon, MenuIcon, PeopleIcon, SearchIcon, TimelineIcon } from './icons';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
-const MORE_PATHS = ['/bookmarks', '/favourites', '/admin'];
+const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/moderation'];
 
 function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null;
@@ -47,6 +47,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   ];
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
+  if (isAdmin) more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
   const moreActive = MORE_PATHS.some(
     (path) => pathname === path || pathname.startsWith(`${path}/`),
   );

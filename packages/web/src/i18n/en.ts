@@ -1,3 +1,5 @@
+import { moderationMessages } from '../features/moderation/messages';
+
 /**
  * English messages: the reference locale. Its keys type `t()`, so a missing or misspelt key
  * is a compile error, and every other locale must translate the same keys.
@@ -637,4 +639,5 @@ export const en = {
     'Nobody will be able to use the link any more. Accounts already created stay.',
   'admin.invitations.revoked': 'The invitation has been revoked.',
   'admin.invitations.linkFor': 'Link for invitation {code}',
+  ...moderationMessages,
 } as const;

@@ -8,6 +8,7 @@ import {
   CloseIcon,
   PollIcon,
   ReplyIcon,
+  ShieldIcon,
   StarIcon,
   UserPlusIcon,
 } from '../../components/icons';
@@ -15,6 +16,8 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { FlagIcon } from '../moderation/icons';
+import { isModerationNotification, ModerationSubject } from '../moderation/ModerationSubject';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
 import { StatusCard } from '../statuses/StatusCard';
@@ -30,6 +33,8 @@ type Kind =
   | 'poll'
   | 'pollOwn'
   | 'update'
+  | 'report'
+  | 'moderationWarning'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -45,6 +50,10 @@ export function notificationKind(notification: Notification, viewerId: string): 
     case 'follow':
     case 'update':
       return notification.type;
+    case 'admin.report':
+      return 'report';
+    case 'moderation_warning':
+      return 'moderationWarning';
     default:
       return 'other';
   }
@@ -60,6 +69,8 @@ const TEXT: Record<Kind, MessageKey> = {
   poll: 'notifications.poll',
   pollOwn: 'notifications.pollOwn',
   update: 'notifications.update',
+  report: 'moderation.notification.report',
+  moderationWarning: 'moderation.notification.warning',
   other: 'notifications.other',
 };
 
@@ -73,6 +84,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   poll: PollIcon,
   pollOwn: PollIcon,
   update: BellIcon,
+  report: FlagIcon,
+  moderationWarning: ShieldIcon,
   other: BellIcon,
 };
 
@@ -160,7 +173,10 @@ export function NotificationItem({
       {kind === 'follow' && <AccountRow account={account} />}
       {status && fullStatus && <StatusCard status={status} />}
       {status && !fullStatus && <StatusPreview status={status} viewerId={viewerId} />}
-      {notification.subject && (
+      {notification.subject && isModerationNotification(notification) && (
+        <ModerationSubject notification={notification} />
+      )}
+      {notification.subject && !isModerationNotification(notification) && (
         <div className="notification-preview">
           <Link to={new URL(notification.subject.url).pathname} className="notification-subject">
             {notification.subject.title}

@@ -7,6 +7,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ComposeBox } from '../compose/ComposeBox';
+import { HiddenBanner } from '../moderation/HiddenBanner';
 import { EditHistoryDialog } from './EditHistoryDialog';
 import { StatusActions } from './StatusActions';
 import { StatusContent } from './StatusContent';
@@ -144,6 +145,7 @@ export function StatusCard({
           <EditedMark status={status} />
         </div>
       </header>
+      {status.hidden && <HiddenBanner reason={status.hidden.reason} />}
       <StatusContent status={status} viewerId={me.id} large={focused} />
       {focused && <StatusStats status={status} timeId={timeId} />}
       <StatusActions
