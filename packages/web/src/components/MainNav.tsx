@@ -5,7 +5,7 @@ import { DropdownMenu, type MenuEntry } from './DropdownMenu';
 import { BellIcon, HomeIcon, MenuIcon, PeopleIcon, SearchIcon, TimelineIcon } from './icons';
 
 /** Pages reached through "More"; the button looks current while one of them is open. */
-const MORE_PATHS = ['/bookmarks', '/favourites', '/admin', '/moderation'];
+const MORE_PATHS = ['/bookmarks', '/favourites', '/admin'];
 
 function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null;

@@ -85,8 +85,8 @@ function ReportView({ report }: { report: ModerationReport }) {
         <h1>{t('moderation.report.title', { name: nameOf(target) })}</h1>
         <ReportBadges report={report} />
       </header>
-      <SuccessMessage>{done}</SuccessMessage>
       <div className="stack-lg">
+        <SuccessMessage>{done}</SuccessMessage>
         <section className="card" aria-label={t('moderation.report.facts')}>
           <dl className="report-facts">
             <div>

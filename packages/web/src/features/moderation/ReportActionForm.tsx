@@ -106,7 +106,10 @@ export function ReportActionForm({
           rows={4}
           maxLength={REPORT_LIMITS.reason}
           value={reason}
-          onValueChange={setReason}
+          onValueChange={(value) => {
+            setReason(value);
+            if (clientErrors.reason) setClientErrors({});
+          }}
           error={fieldError('reason', reasonLabel)}
           hint={
             <>

@@ -80,6 +80,17 @@ export function ReportCard({ report }: { report: ModerationReport }) {
         ) : (
           <p className="muted small">{t('moderation.card.accountOnly')}</p>
         )}
+        {state === 'open' && (
+          <p className="report-card-actions">
+            <Link
+              className="button button-secondary button-sm"
+              to={`/moderation/reports/${report.id}`}
+              aria-describedby={headingId}
+            >
+              {t('moderation.card.review')}
+            </Link>
+          </p>
+        )}
         {state !== 'open' && (
           <p className="report-card-outcome small">
             <span className="strong">

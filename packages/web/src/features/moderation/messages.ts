@@ -74,6 +74,7 @@ export const moderationMessages = {
   'moderation.card.statuses': { one: '{count} status', other: '{count} statuses' },
   'moderation.card.accountOnly': 'The account, no status in particular',
   'moderation.card.noComment': 'No details given.',
+  'moderation.card.review': 'Review and decide',
   'moderation.card.comment': 'What the reporter said',
   'moderation.card.outcome': '{name} · {date}',
 
