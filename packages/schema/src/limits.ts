@@ -94,3 +94,5 @@ export const FILE_LIMITS = {
   name: 255,
   description: 1000,
 } as const;
+/** Reports and moderation decisions (`REPORT_LIMITS.comment` is what a reporter may write). */
+export const REPORT_LIMITS = { comment: 1000, reason: 1000, statuses: 20 } as const;

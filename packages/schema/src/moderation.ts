@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Account } from './accounts';
 import { DateTime, FormBoolean, Id, PageQuery } from './common';
 import { CommunityRef } from './communities';
+import { REPORT_LIMITS } from './limits';
 
 /** Mastodon's report categories. */
 export const ReportCategory = z.enum(['spam', 'legal', 'violation', 'other']);
@@ -13,8 +14,6 @@ export type ReportCategory = z.infer<typeof ReportCategory>;
  */
 export const ModerationAction = z.enum(['hide', 'remove', 'dismiss', 'suspend']);
 export type ModerationAction = z.infer<typeof ModerationAction>;
-
-export const REPORT_LIMITS = { comment: 1000, reason: 1000, statuses: 20 } as const;
 
 /** `POST /api/v1/reports` as Mastodon takes it. */
 export const CreateReportInput = z.object({
@@ -74,6 +73,13 @@ export const ModerationReport = z.object({
   allowed_actions: z.array(ModerationAction),
 });
 export type ModerationReport = z.infer<typeof ModerationReport>;
+
+/** Whose reports the viewer works on: every report (admins), or those of these communities. */
+export const ModerationScope = z.object({
+  all: z.boolean(),
+  community_ids: z.array(z.string()),
+});
+export type ModerationScope = z.infer<typeof ModerationScope>;
 
 export const ModerationQueueQuery = PageQuery.extend({
   state: z.enum(['open', 'resolved']).optional(),

@@ -18,6 +18,9 @@ import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { CommunityFilesPage } from './features/files/CommunityFilesPage';
 import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
+import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
+import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
+import { ModerationReportPage } from './features/moderation/ModerationReportPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PageDiffPage } from './features/pages/PageDiffPage';
 import { EditPageRoute, NewPageRoute } from './features/pages/PageEditorPage';
@@ -71,6 +74,9 @@ export function App() {
           <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/communities/:id/files" element={<CommunityFilesPage />} />
           <Route path="/files/:id" element={<FileDetailPage />} />
+          <Route path="/moderation" element={<ModerationQueuePage />} />
+          <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />
+          <Route path="/moderation/notices/:id" element={<ModerationNoticePage />} />
           <Route path="/settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />

@@ -29,6 +29,7 @@ import './styles/questions.css';
 import './styles/pages.css';
 import './styles/events.css';
 import './styles/files.css';
+import './styles/moderation.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { InvitationState } from '@rapport/schema';
 import type { AdminAccountFilters } from './admin';
 import type { EventListFilter } from './events';
+import type { ReportQueueState } from './moderation';
 import type { NotificationFilter } from './notifications';
 import type { QuestionFilter } from './questions';
 import type { SearchType } from './search';
@@ -90,4 +91,10 @@ export const queryKeys = {
   event: (id: string) => ['events', 'one', id] as const,
   eventAttendees: (id: string, status: string) => ['events', 'attendees', id, status] as const,
   eventHosts: ['events', 'hosts'] as const,
+  // Moderation: the queue's two lists and one report change together when a report is handled.
+  moderation: ['moderation'] as const,
+  moderationScope: ['moderation', 'scope'] as const,
+  reports: (state: ReportQueueState) => ['moderation', 'reports', state] as const,
+  report: (id: string) => ['moderation', 'report', id] as const,
+  moderationNotice: (id: string) => ['moderation-notice', id] as const,
 };

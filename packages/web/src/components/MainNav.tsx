@@ -1,4 +1,5 @@
 import { NavLink, useLocation } from 'react-router';
+import { useModerates } from '../features/moderation/use-moderation-scope';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
 import { DropdownMenu, type MenuEntry } from './DropdownMenu';
@@ -46,6 +47,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const { pathname } = useLocation();
   const unread = useUnreadCount();
   const phone = useMediaQuery(PHONE);
+  const moderates = useModerates(isAdmin);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link nav-link-active' : 'nav-link';
   const links = [
@@ -74,6 +76,8 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   if (phone) more.unshift({ kind: 'link', label: t('nav.communities'), to: '/communities' });
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
+  if (isAdmin || moderates)
+    more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
   const morePaths = phone ? [...MORE_PATHS, '/communities'] : MORE_PATHS;
   const moreActive = morePaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 

@@ -1,6 +1,7 @@
 import { communitiesMessages } from '../features/communities/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
+import { moderationMessages } from '../features/moderation/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
 
@@ -648,4 +649,5 @@ export const en = {
   ...pagesMessages,
   ...eventsMessages,
   ...filesMessages,
+  ...moderationMessages,
 } as const;

@@ -5,6 +5,7 @@ import {
   ModerationNotice,
   ModerationQueueQuery,
   ModerationReport,
+  ModerationScope,
   Report,
 } from '@rapport/schema';
 import type { AppContext } from '../../context';
@@ -23,6 +24,7 @@ import {
   getModeratedReport,
   moderationNotice,
   moderationQueue,
+  moderationScope,
 } from './moderation.service';
 
 const tags = ['moderation'];
@@ -40,6 +42,18 @@ export function moderationRoutes(app: App, ctx: AppContext): void {
     },
     async (request) =>
       presentFiledReport(ctx, await fileReport(ctx, viewerOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/rapport/v1/moderation/scope',
+    {
+      config: { auth: 'user', scopes: ['read'] },
+      schema: { tags, response: { 200: ModerationScope } },
+    },
+    async (request) => {
+      const scope = await moderationScope(ctx, viewerOf(request));
+      return { all: scope.all, community_ids: scope.communityIds.map(String) };
+    },
   );
 
   app.get(

@@ -117,6 +117,15 @@ async function reach(ctx: AppContext, viewer: Viewer): Promise<number[] | 'all'>
   return moderatedCommunityIds(ctx.db, viewer.id);
 }
 
+/** Whose reports the viewer works on, so the app shows the queue only to those who have one. */
+export async function moderationScope(
+  ctx: AppContext,
+  viewer: Viewer,
+): Promise<{ all: boolean; communityIds: number[] }> {
+  const communityIds = await reach(ctx, viewer);
+  return communityIds === 'all' ? { all: true, communityIds: [] } : { all: false, communityIds };
+}
+
 /** The moderation queue; someone who moderates nothing is told so. */
 export async function moderationQueue(
   ctx: AppContext,

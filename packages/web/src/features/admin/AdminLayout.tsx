@@ -16,6 +16,9 @@ export function AdminLayout() {
         <NavLink to="/admin/invitations" className={linkClass}>
           {t('admin.invitationsTab')}
         </NavLink>
+        <NavLink to="/moderation" className={linkClass}>
+          {t('moderation.nav')}
+        </NavLink>
       </nav>
       <Outlet />
     </div>

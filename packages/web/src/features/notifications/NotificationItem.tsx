@@ -10,6 +10,7 @@ import {
   CommunitiesIcon,
   PollIcon,
   ReplyIcon,
+  ShieldIcon,
   StarIcon,
   UserPlusIcon,
 } from '../../components/icons';
@@ -18,6 +19,8 @@ import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { CalendarIcon } from '../events/icons';
+import { FlagIcon } from '../moderation/icons';
+import { isModerationNotification, ModerationSubject } from '../moderation/ModerationSubject';
 import { AcceptedIcon, QuestionIcon } from '../questions/question-icons';
 import { AccountRow } from '../social/AccountRow';
 import { PollView } from '../statuses/PollView';
@@ -41,6 +44,8 @@ type Kind =
   | 'answer_accepted'
   | 'eventChanged'
   | 'eventCancelled'
+  | 'report'
+  | 'moderationWarning'
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
@@ -68,6 +73,10 @@ export function notificationKind(notification: Notification, viewerId: string): 
       return 'eventChanged';
     case 'event_cancelled':
       return 'eventCancelled';
+    case 'admin.report':
+      return 'report';
+    case 'moderation_warning':
+      return 'moderationWarning';
     default:
       return 'other';
   }
@@ -90,6 +99,8 @@ const TEXT: Record<Kind, MessageKey> = {
   answer_accepted: 'notifications.answerAccepted',
   eventChanged: 'events.notification.changed',
   eventCancelled: 'events.notification.cancelled',
+  report: 'moderation.notification.report',
+  moderationWarning: 'moderation.notification.warning',
   other: 'notifications.other',
 };
 
@@ -110,6 +121,8 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
   answer_accepted: AcceptedIcon,
   eventChanged: CalendarIcon,
   eventCancelled: CalendarIcon,
+  report: FlagIcon,
+  moderationWarning: ShieldIcon,
   other: BellIcon,
 };
 
@@ -198,7 +211,10 @@ export function NotificationItem({
       {kind === 'follow' && <AccountRow account={account} />}
       {status && fullStatus && <StatusCard status={status} />}
       {status && !fullStatus && <StatusPreview status={status} viewerId={viewerId} />}
-      {notification.subject && (
+      {notification.subject && isModerationNotification(notification) && (
+        <ModerationSubject notification={notification} />
+      )}
+      {notification.subject && !isModerationNotification(notification) && (
         <div className="notification-preview">
           <Link to={new URL(notification.subject.url).pathname} className="notification-subject">
             {notification.subject.title}

@@ -9,13 +9,15 @@ import { DropdownMenu, type MenuEntry } from '../../components/DropdownMenu';
 import { ErrorMessage } from '../../components/FormMessage';
 import { MoreIcon } from '../../components/icons';
 import { useT } from '../../i18n/I18nProvider';
+import { ReportDialog } from '../moderation/ReportDialog';
 
-/** Follow or unfollow; block and mute (with a confirmation) in a menu next to it. */
+/** Follow or unfollow; block and mute (with a confirmation) and report in a menu next to it. */
 export function RelationshipActions({ account }: { account: Account }) {
   const t = useT();
   const queryClient = useQueryClient();
   const name = account.display_name || account.username;
   const [confirm, setConfirm] = useState<'block' | 'mute' | null>(null);
+  const [reporting, setReporting] = useState(false);
   const relationship = useQuery({
     queryKey: queryKeys.relationship(account.id),
     queryFn: () => getRelationship(account.id),
@@ -55,6 +57,12 @@ export function RelationshipActions({ account }: { account: Account }) {
           danger: true,
           onSelect: () => setConfirm('block'),
         },
+    { kind: 'separator' },
+    {
+      kind: 'action',
+      label: t('moderation.report.accountMenu', { name }),
+      onSelect: () => setReporting(true),
+    },
   ];
 
   return (
@@ -117,6 +125,7 @@ export function RelationshipActions({ account }: { account: Account }) {
           {confirm === 'block' ? t('profile.blockBody', { name }) : t('profile.muteBody', { name })}
         </p>
       </ConfirmDialog>
+      {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { DropdownMenu, type MenuEntry } from '../../components/DropdownMenu';
 import { BookmarkIcon, BoostIcon, MoreIcon, ReplyIcon, StarIcon } from '../../components/icons';
 import { useT } from '../../i18n/I18nProvider';
+import { ReportDialog } from '../moderation/ReportDialog';
 import { EditHistoryDialog } from './EditHistoryDialog';
 import { EditStatusDialog } from './EditStatusDialog';
 import { StatusMenuExtrasContext } from './status-menu-extras';
@@ -18,7 +19,7 @@ function absoluteUrl(status: Status): string {
 
 /**
  * Reply, boost, favourite and bookmark with their counts and pressed state, and a menu
- * with the rest (copy link; edit and delete for the author).
+ * with the rest (copy link; edit and delete for the author, report for everyone else).
  */
 export function StatusActions({
   status,
@@ -37,7 +38,7 @@ export function StatusActions({
   const t = useT();
   const toggle = useStatusToggle(status);
   const remove = useDeleteStatus();
-  const [dialog, setDialog] = useState<'delete' | 'edit' | 'history' | null>(null);
+  const [dialog, setDialog] = useState<'delete' | 'edit' | 'history' | 'report' | null>(null);
   const [notice, setNotice] = useState('');
   const own = status.account.id === viewerId;
   const extras = useContext(StatusMenuExtrasContext)?.(status) ?? [];
@@ -82,6 +83,15 @@ export function StatusActions({
         label: t('status.delete'),
         danger: true,
         onSelect: () => setDialog('delete'),
+      },
+    );
+  } else {
+    entries.push(
+      { kind: 'separator' },
+      {
+        kind: 'action',
+        label: t('moderation.report.statusMenu'),
+        onSelect: () => setDialog('report'),
       },
     );
   }
@@ -182,6 +192,9 @@ export function StatusActions({
       {dialog === 'edit' && <EditStatusDialog status={status} onClose={() => setDialog(null)} />}
       {dialog === 'history' && (
         <EditHistoryDialog statusId={status.id} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'report' && (
+        <ReportDialog account={status.account} status={status} onClose={() => setDialog(null)} />
       )}
     </>
   );

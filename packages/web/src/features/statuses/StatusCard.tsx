@@ -7,6 +7,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ComposeBox } from '../compose/ComposeBox';
+import { HiddenBanner } from '../moderation/HiddenBanner';
 import { AnswerBar } from '../questions/AnswerBar';
 import { QuestionMark } from '../questions/QuestionMark';
 import { EditHistoryDialog } from './EditHistoryDialog';
@@ -153,6 +154,7 @@ export function StatusCard({
         </div>
       </header>
       <QuestionMark status={status} />
+      {status.hidden && <HiddenBanner reason={status.hidden.reason} />}
       <StatusContent status={status} viewerId={me.id} large={focused} />
       {focused && <StatusStats status={status} timeId={timeId} />}
       <AnswerBar status={status} />
