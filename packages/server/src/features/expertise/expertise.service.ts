@@ -55,7 +55,11 @@ function scoreTopic(items: EvidenceItem[], now: number): Map<number, Scored> {
   const unique = new Map<string, EvidenceItem>();
   for (const item of items) {
     // The same status may come from two sources (an answer on the topic): keep its strongest kind.
-    const key = item.id === null ? `${item.kind}:${item.accountId}:${item.title}` : `${item.id}`;
+    // Pages and statuses are numbered separately, and each co-author of a page has a piece.
+    const key =
+      item.id === null
+        ? `${item.kind}:${item.accountId}:${item.title}`
+        : `${item.kind === 'page' ? 'page' : 'status'}:${item.accountId}:${item.id}`;
     const known = unique.get(key);
     if (!known || STRENGTH.indexOf(item.kind) < STRENGTH.indexOf(known.kind)) {
       unique.set(key, item);

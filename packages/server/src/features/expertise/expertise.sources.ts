@@ -5,6 +5,7 @@ import type { Viewer } from '../../http/auth';
 import { skillsOf } from '../accounts/accounts.presenter';
 import { findAccountsByIds } from '../accounts/accounts.queries';
 import { termsOf } from '../accounts/terms';
+import { pageEvidence as findPageEvidence } from '../pages/pages.search';
 import { presentStatuses } from '../statuses/statuses.present';
 import { accountIdsWithTerms, replyIdsOf } from './expertise.queries';
 import type { Topic } from './topics';
@@ -164,13 +165,18 @@ export const skillEvidence: EvidenceSource = async (ctx, _viewer, topic) => {
 };
 
 /**
- * Knowledge pages written on the topic: PLUG THE PAGES FEATURE IN HERE. Knowledge pages are
- * built in their own feature; the integrator replaces this with its function, which must
- * return one item of kind `page` per author or co-author of each page on the topic that the
- * viewer may see (`id` the page, `title` its title, `at` its last revision, `path`
- * `/pages/<id>`). Until then pages add no evidence.
+ * Knowledge pages on the topic the viewer may read: one item per author or co-author of
+ * each, dated by their last revision of it.
  */
-export const pageEvidence: EvidenceSource = async () => [];
+export const pageEvidence: EvidenceSource = async (ctx, viewer, topic) =>
+  (await findPageEvidence(ctx, viewer, topic.text)).map((item) => ({
+    kind: 'page',
+    accountId: item.accountId,
+    id: Number(item.id),
+    title: item.title,
+    at: Date.parse(item.at),
+    path: `/pages/${item.id}`,
+  }));
 
 /** Every source the ranking asks, in no particular order (each item is weighed by kind). */
 export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [

@@ -5,7 +5,7 @@ import { DAY_MS } from '../../lib/time';
 import { type Person, questionFixtures } from '../questions/questions.fixtures';
 import { createStatus } from '../statuses/statuses.service';
 import { contribution, rankExperts } from './expertise.service';
-import { EVIDENCE_SOURCES, type EvidenceSource, skillMatches } from './expertise.sources';
+import { skillMatches } from './expertise.sources';
 import { questionTopics, topicOf } from './topics';
 
 let t: TestApp;
@@ -171,38 +171,43 @@ describe('who knows about a topic', () => {
     expect(res.status).toBe(400);
   });
 
-  it('takes page evidence from the pages feature through its source', async () => {
+  it('counts a knowledge page once for each co-author, as the viewer may read it', async () => {
     const olga = people.olga as Person;
-    const carol = people.carol as Person;
-    const pages: EvidenceSource = async (_ctx, _viewer, topic) =>
-      topic.words.includes('kubernetes')
-        ? [
-            {
-              kind: 'page',
-              accountId: carol.account.id,
-              id: 1,
-              title: 'Cluster handbook',
-              at: Date.now(),
-              path: '/pages/1',
-            },
-            {
-              kind: 'page',
-              accountId: carol.account.id,
-              id: 2,
-              title: 'Upgrades',
-              at: Date.now(),
-              path: '/pages/2',
-            },
-          ]
-        : [];
-    const experts = await rankExperts(t.ctx, viewerOf(olga), [topicOf('kubernetes')], {
-      limit: 10,
-      sources: [...EVIDENCE_SOURCES, pages],
+    const ivan = people.ivan as Person;
+    const dan = people.dan as Person;
+    const written = await ivan.api.post('/api/rapport/v1/pages', {
+      title: 'Kubernetes upgrades',
+      body: 'How we upgrade our Kubernetes clusters, one node pool at a time.',
     });
-    // Carol's 4 statuses and 2 pages (2 x 4) now place her first.
-    expect(experts[0]?.account.display_name).toBe('carol');
-    expect(experts[0]?.score).toBeCloseTo(12, 1);
-    expect(experts[0]?.evidence.slice(0, 2).map((e) => e.kind)).toEqual(['page', 'page']);
+    expect(written.status).toBe(200);
+    const edited = await dan.api.put(`/api/rapport/v1/pages/${written.body.id}`, {
+      title: 'Kubernetes upgrades',
+      body: 'How we upgrade our Kubernetes clusters, one node pool at a time, and roll back.',
+      base_revision: 1,
+    });
+    expect(edited.status).toBe(200);
+    // A page in a private community explains nothing to someone outside it.
+    const closed = await community('private', [[ivan, 'owner']]);
+    const secret = await ivan.api.post('/api/rapport/v1/pages', {
+      title: 'Kubernetes secrets',
+      body: 'Where the Kubernetes credentials live.',
+      community_id: closed,
+    });
+    expect(secret.status).toBe(200);
+
+    const experts = await ranking(olga, 'kubernetes');
+    const pagesOf = (name: string) =>
+      experts
+        .find((expert) => expert.account.display_name === name)
+        ?.evidence.filter((item) => item.kind === 'page')
+        .map((item) => item.title);
+    expect(pagesOf('ivan')).toEqual(['Kubernetes upgrades']);
+    expect(pagesOf('dan')).toEqual(['Kubernetes upgrades']);
+    const mine = await ranking(ivan, 'kubernetes');
+    const ivansPages = mine.find((expert) => expert.account.display_name === 'ivan');
+    expect(
+      ivansPages?.evidence.filter((item) => item.kind === 'page').map((item) => item.title),
+    ).toEqual(expect.arrayContaining(['Kubernetes upgrades', 'Kubernetes secrets']));
   });
 });
 
