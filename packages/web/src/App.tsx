@@ -15,7 +15,6 @@ import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
 import { EventRoute } from './features/events/EventPage';
 import { EventsPage } from './features/events/EventsPage';
 import { ExpertsPage } from './features/expertise/ExpertsPage';
-import { CommunityFilesPage } from './features/files/CommunityFilesPage';
 import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
 import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
@@ -72,7 +71,6 @@ export function App() {
           <Route path="/events/new" element={<NewEventPage />} />
           <Route path="/events/:id" element={<EventRoute />} />
           <Route path="/events/:id/edit" element={<EditEventPage />} />
-          <Route path="/communities/:id/files" element={<CommunityFilesPage />} />
           <Route path="/files/:id" element={<FileDetailPage />} />
           <Route path="/moderation" element={<ModerationQueuePage />} />
           <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />

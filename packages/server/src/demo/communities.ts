@@ -215,7 +215,8 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
 
   // Someone from design asked to join the product team a few hours ago: Ana decides.
   if (product) {
-    const asker = s.accounts.find(
+    // The last such designer: the file libraries (files.ts) have the first few upload here.
+    const asker = s.accounts.findLast(
       (a) =>
         a.department === 'Design' &&
         a.suspended === 0 &&
@@ -243,8 +244,11 @@ async function postConversations(
   stamps: Stamps,
 ): Promise<Array<{ id: number; at: number }>> {
   const people = [...joinedAt.keys()].map((id) => memberFor(s, members, id));
-  // A few people write most of what a community reads, as everywhere.
-  const writers = s.random.sample(people, Math.max(2, Math.ceil(people.length / 4)));
+  // A few people write most of what a community reads, as everywhere: its writers are the
+  // members who write most in the organisation (guests, outside the cast, count as writers).
+  const weight = (p: Member) => (p.role === 'guest' ? 0.01 : p.writes);
+  const byWriting = [...people].sort((a, b) => weight(b) - weight(a));
+  const writers = byWriting.slice(0, Math.max(2, Math.ceil(people.length / 6)));
   const posted: Array<{ id: number; at: number }> = [];
   for (let i = 0; i < spec.statuses; i++) {
     const author = i === 0 ? (people[0] as Member) : s.random.pick(writers);
@@ -267,7 +271,8 @@ async function postConversations(
     const readers = people.filter((p) => p.id !== author.id && (joinedAt.get(p.id) ?? 0) < at);
     const said = new Set<string>();
     let last = at;
-    for (const replier of s.random.sample(readers, s.random.int(0, 2))) {
+    const answering = readers.filter((p) => p.writes > 0 || p.role === 'guest');
+    for (const replier of s.random.sample(answering, s.random.int(0, 2))) {
       last = Math.min(s.now - 60_000, last + reactionDelay(s.random));
       const reply = await createStatus(
         ctx,

@@ -15,9 +15,9 @@ export const migrations: Record<string, Migration> = {
   '0002-social': m0002,
   '0003-communities': m0003,
   '0004-communities-extra': m0004,
-  '0009-moderation': m0009,
   '0005-questions': m0005,
   '0006-pages': m0006,
   '0007-events': m0007,
   '0008-files': m0008,
+  '0009-moderation': m0009,
 };

@@ -4,9 +4,9 @@ import { startTestApp, type TestApp } from '../../../test/harness';
 import { DAY_MS } from '../../lib/time';
 import { type Person, questionFixtures } from '../questions/questions.fixtures';
 import { createStatus } from '../statuses/statuses.service';
-import { contribution, rankExperts } from './expertise.service';
+import { contribution } from './expertise.service';
 import { skillMatches } from './expertise.sources';
-import { questionTopics, topicOf } from './topics';
+import { questionTopics } from './topics';
 
 let t: TestApp;
 const { person, community, ask, reply } = questionFixtures(() => t);

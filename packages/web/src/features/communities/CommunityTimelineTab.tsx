@@ -15,6 +15,7 @@ import { StatusCard } from '../statuses/StatusCard';
 import { prependToTimeline, type TimelineData } from '../statuses/status-cache';
 import { type StatusMenuExtras, StatusMenuExtrasContext } from '../statuses/status-menu-extras';
 import { Timeline } from '../timelines/Timeline';
+import { ClosedCommunity } from './ClosedCommunity';
 import { useCommunity } from './community-context';
 import { belongsToTimeline, canReadContent, isMember, runs } from './community-rules';
 
@@ -31,11 +32,7 @@ export function CommunityTimelineTab() {
   const source: TimelineSource = { kind: 'community', communityId: community.id };
 
   if (!canReadContent(community, me.rapport_role)) {
-    return (
-      <EmptyState icon={<LockIcon size={28} />} title={t('communities.timeline.closed')}>
-        <p>{t('communities.timeline.closedHint')}</p>
-      </EmptyState>
-    );
+    return <ClosedCommunity />;
   }
 
   const showPosted = (status: Status) =>

@@ -1,6 +1,10 @@
 import type { Community, Role } from '@rapport/schema';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n';
+import { CommunityEventsTab } from '../events/CommunityEventsTab';
+import { CommunityFilesTab } from '../files/CommunityFilesPage';
+import { CommunityPagesTab } from '../pages/CommunityPagesTab';
+import { CommunityQuestionsTab } from '../questions/CommunityQuestionsTab';
 import { CommunityMembersTab } from './CommunityMembersTab';
 import { CommunityRequestsTab } from './CommunityRequestsTab';
 import { CommunitySettingsTab } from './CommunitySettingsTab';
@@ -27,6 +31,30 @@ export const COMMUNITY_TABS: readonly CommunityTab[] = [
     label: 'communities.tab.timeline',
     Component: CommunityTimelineTab,
     shown: () => true,
+  },
+  {
+    path: 'questions',
+    label: 'communities.tab.questions',
+    Component: CommunityQuestionsTab,
+    shown: canReadContent,
+  },
+  {
+    path: 'pages',
+    label: 'communities.tab.pages',
+    Component: CommunityPagesTab,
+    shown: canReadContent,
+  },
+  {
+    path: 'events',
+    label: 'communities.tab.events',
+    Component: CommunityEventsTab,
+    shown: canReadContent,
+  },
+  {
+    path: 'files',
+    label: 'communities.tab.files',
+    Component: CommunityFilesTab,
+    shown: canReadContent,
   },
   {
     path: 'members',

@@ -14,7 +14,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { EventItem } from './EventItem';
 import { CalendarIcon } from './icons';
 
-const TABS: ReadonlyArray<{ tab: EventTab; label: MessageKey }> = [
+export const EVENT_TABS: ReadonlyArray<{ tab: EventTab; label: MessageKey }> = [
   { tab: 'upcoming', label: 'events.tab.upcoming' },
   { tab: 'past', label: 'events.tab.past' },
   { tab: 'going', label: 'events.tab.going' },
@@ -26,7 +26,7 @@ const EMPTY: Record<EventTab, { title: MessageKey; hint?: MessageKey }> = {
   going: { title: 'events.empty.going', hint: 'events.empty.goingHint' },
 };
 
-function tabOf(value: string | null): EventTab {
+export function eventTabOf(value: string | null): EventTab {
   return value === 'past' || value === 'going' ? value : 'upcoming';
 }
 
@@ -79,7 +79,7 @@ export function EventsPage() {
   const t = useT();
   usePageTitle(t('events.title'));
   const [params, setParams] = useSearchParams();
-  const tab = tabOf(params.get('tab'));
+  const tab = eventTabOf(params.get('tab'));
   const communityId = params.get('community') ?? '';
   const communities = useQuery({ queryKey: queryKeys.eventHosts, queryFn: listHostCommunities });
 
@@ -113,7 +113,7 @@ export function EventsPage() {
         </Link>
       </header>
       <nav className="tabs" aria-label={t('events.tabs')}>
-        {TABS.map((each) => (
+        {EVENT_TABS.map((each) => (
           <Link
             key={each.tab}
             to={linkFor(each.tab)}

@@ -66,14 +66,6 @@ export function PagesListPage() {
   // Set by the page view after a delete.
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const places = useQuery({ queryKey: queryKeys.pagePlaces, queryFn: getPagePlaces });
-  const pages = useInfiniteQuery({
-    queryKey: queryKeys.pages(query, place),
-    queryFn: ({ pageParam }) => listPages({ q: query, place }, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-    placeholderData: (previous) => previous,
-  });
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const canWrite = Boolean(
     places.data && (places.data.organisation || places.data.communities.length > 0),
   );
@@ -132,6 +124,37 @@ export function PagesListPage() {
           </select>
         </div>
       </div>
+      <PageResults query={query} place={place} canWrite={canWrite} newPath={newPath} />
+    </div>
+  );
+}
+
+/**
+ * The pages matching `query` in `place` ('' everywhere, 'organisation', or a community),
+ * for the pages list and a community's Pages section.
+ */
+export function PageResults({
+  query,
+  place,
+  canWrite,
+  newPath,
+}: {
+  query: string;
+  place: string;
+  canWrite: boolean;
+  newPath: string;
+}) {
+  const t = useT();
+  const pages = useInfiniteQuery({
+    queryKey: queryKeys.pages(query, place),
+    queryFn: ({ pageParam }) => listPages({ q: query, place }, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: (previous) => previous,
+  });
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <>
       <p className="visually-hidden" role="status" aria-live="polite">
         {pages.isSuccess ? t('pages.results', { count: items.length }) : ''}
       </p>
@@ -166,6 +189,6 @@ export function PagesListPage() {
           )}
         </div>
       )}
-    </div>
+    </>
   );
 }

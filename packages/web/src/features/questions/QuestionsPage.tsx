@@ -1,6 +1,6 @@
 import type { CommunityRef, Status } from '@rapport/schema';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/query-keys';
 import { listOwnCommunities, listQuestions, type QuestionFilter } from '../../api/questions';
@@ -70,19 +70,10 @@ function useCommunityChoices(statuses: Status[]): CommunityRef[] {
  */
 export function QuestionsPage() {
   const t = useT();
-  const composeId = useId();
   const filterId = useId();
   const [filter, linkTo] = useFilter();
   usePageTitle(t('questions.title'));
-  useLiveQuestions();
-  const questions = useInfiniteQuery({
-    queryKey: queryKeys.questions(filter),
-    queryFn: ({ pageParam }) => listQuestions(filter, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-    placeholderData: (previous) => previous,
-  });
-  const statuses = questions.data?.pages.flatMap((page) => page.items) ?? [];
+  const [statuses, setStatuses] = useState<Status[]>([]);
   const communities = useCommunityChoices(statuses);
   const selected = communities.find((community) => community.id === filter.communityId);
 
@@ -95,16 +86,76 @@ export function QuestionsPage() {
           {t('questions.findExpert')}
         </Link>
       </header>
-      <section className="card compose-card" aria-labelledby={composeId}>
-        <h2 id={composeId} className="card-title questions-ask-title">
-          <QuestionIcon size={20} />
-          {selected ? t('questions.askIn', { community: selected.name }) : t('questions.askTitle')}
-        </h2>
-        <ComposeBox
-          key={filter.communityId ?? 'all'}
-          mode={{ kind: 'new', asking: true, communityId: filter.communityId ?? undefined }}
-        />
-      </section>
+      <QuestionsBoard
+        filter={filter}
+        linkTo={linkTo}
+        askTitle={
+          selected ? t('questions.askIn', { community: selected.name }) : t('questions.askTitle')
+        }
+        canAsk
+        onLoaded={setStatuses}
+      >
+        {(communities.length > 0 || filter.communityId) && (
+          <CommunityFilter
+            id={filterId}
+            communities={communities}
+            value={filter.communityId}
+            linkTo={linkTo}
+          />
+        )}
+      </QuestionsBoard>
+    </div>
+  );
+}
+
+/**
+ * The box to ask, the state tabs and the live list of questions, for the questions page
+ * and for a community's Questions section. `children` sit between the tabs and the list.
+ */
+export function QuestionsBoard({
+  filter,
+  linkTo,
+  askTitle,
+  canAsk,
+  onLoaded,
+  children,
+}: {
+  filter: QuestionFilter;
+  linkTo: (change: Partial<QuestionFilter>) => string;
+  askTitle: string;
+  canAsk: boolean;
+  onLoaded?: (statuses: Status[]) => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const composeId = useId();
+  useLiveQuestions();
+  const questions = useInfiniteQuery({
+    queryKey: queryKeys.questions(filter),
+    queryFn: ({ pageParam }) => listQuestions(filter, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: (previous) => previous,
+  });
+  const statuses = questions.data?.pages.flatMap((page) => page.items) ?? [];
+  useEffect(() => {
+    if (questions.data) onLoaded?.(questions.data.pages.flatMap((page) => page.items));
+  }, [questions.data, onLoaded]);
+
+  return (
+    <>
+      {canAsk && (
+        <section className="card compose-card" aria-labelledby={composeId}>
+          <h2 id={composeId} className="card-title questions-ask-title">
+            <QuestionIcon size={20} />
+            {askTitle}
+          </h2>
+          <ComposeBox
+            key={filter.communityId ?? 'all'}
+            mode={{ kind: 'new', asking: true, communityId: filter.communityId ?? undefined }}
+          />
+        </section>
+      )}
       <nav className="tabs" aria-label={t('questions.states')}>
         {QUESTION_STATES.map((state) => (
           <Link
@@ -118,14 +169,7 @@ export function QuestionsPage() {
           </Link>
         ))}
       </nav>
-      {(communities.length > 0 || filter.communityId) && (
-        <CommunityFilter
-          id={filterId}
-          communities={communities}
-          value={filter.communityId}
-          linkTo={linkTo}
-        />
-      )}
+      {children}
       <section aria-label={t(TAB_LABELS[filter.state])} className="timeline-section">
         {questions.isPending ? (
           <StatusSkeleton />
@@ -155,7 +199,7 @@ export function QuestionsPage() {
           </div>
         )}
       </section>
-    </div>
+    </>
   );
 }
 
