@@ -7,7 +7,7 @@ import { listTimeline, type TimelineSource } from '../../api/timelines';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../components/error-text';
 import { SuccessMessage } from '../../components/FormMessage';
-import { LockIcon, PinIcon } from '../../components/icons';
+import { PinIcon } from '../../components/icons';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ComposeBox } from '../compose/ComposeBox';
