@@ -205,6 +205,13 @@ describe('working the queue', () => {
       allowed_actions: ['hide', 'remove', 'dismiss'],
     });
     expect((await outsider.api.get('/api/rapport/v1/moderation/reports')).status).toBe(403);
+    // The app offers the queue to whoever has one, by asking whose reports they work on.
+    const scope = async (who: typeof owner) =>
+      (await who.api.get('/api/rapport/v1/moderation/scope')).body;
+    expect(await scope(moderator)).toEqual({ all: false, community_ids: [String(community.id)] });
+    expect(await scope(owner)).toEqual({ all: false, community_ids: [String(community.id)] });
+    expect(await scope(member)).toEqual({ all: false, community_ids: [] });
+    expect(await scope(await person('admin'))).toEqual({ all: true, community_ids: [] });
     expect(
       (await outsider.api.get(`/api/rapport/v1/moderation/reports/${filed.body.id}`)).status,
     ).toBe(404);
