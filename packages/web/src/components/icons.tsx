@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 
-/** Stroke icons (24px grid, 1.8px lines), decorative: the text next to them carries the meaning. */
-function Icon({
+/**
+ * Stroke icons (24px grid, 1.8px lines), decorative: the text next to them carries the meaning.
+ * Features draw their own icons with this frame.
+ */
+export function Icon({
   children,
   size = 20,
   filled = false,
@@ -29,7 +32,7 @@ function Icon({
   );
 }
 
-type IconProps = { size?: number; filled?: boolean };
+export type IconProps = { size?: number; filled?: boolean };
 
 export const HomeIcon = (props: IconProps) => (
   <Icon {...props}>

@@ -1,27 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon, type IconProps } from '../../components/icons';
 
-/** Icons of the events pages, drawn like components/icons.tsx (24px grid, 1.8px strokes). */
-function Icon({ children, size = 20 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
-type IconProps = { size?: number };
+/** Icons of the events pages, drawn in the common frame (components/icons.tsx). */
 
 export const CalendarIcon = (props: IconProps) => (
   <Icon {...props}>

@@ -1,26 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from '../../components/icons';
 
-/** Icons of questions and expertise, drawn like components/icons.tsx (24px grid, 1.8px lines). */
-function Icon({ children, size = 20 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
+/** Icons of questions and expertise, drawn in the common frame (components/icons.tsx). */
 export const QuestionIcon = ({ size }: { size?: number }) => (
   <Icon size={size}>
     <circle cx="12" cy="12" r="9" />
