@@ -1,9 +1,9 @@
 import type { CommunityPrivacy, CommunityRole, Role } from '@rapport/schema';
 import { expect } from 'vitest';
+import { addMember, insertCommunity } from '../../../test/community-factory';
 import { createAccountWithToken } from '../../../test/factories';
 import type { TestApp } from '../../../test/harness';
 import { api } from '../../../test/http';
-import { newId } from '../../db/ids';
 import type { AccountRow } from '../accounts/accounts.queries';
 
 /**
@@ -29,26 +29,7 @@ export async function community(
   privacy: CommunityPrivacy,
   members: Array<[Person, CommunityRole]> = [],
 ): Promise<number> {
-  const id = newId();
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('communities')
-    .values({
-      id,
-      name: `Community ${id}`,
-      name_key: `community ${id}`,
-      description: '',
-      privacy,
-      cover_file: null,
-      cover_description: '',
-      created_by_id: null,
-      members_count: members.length,
-      statuses_count: 0,
-      last_status_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const { id } = await insertCommunity(t.ctx, { privacy });
   for (const [member, role] of members) await join(t, id, member, role);
   return id;
 }
@@ -60,19 +41,7 @@ export async function join(
   role: CommunityRole = 'member',
   state: 'member' | 'invited' | 'requested' = 'member',
 ): Promise<void> {
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('community_members')
-    .values({
-      community_id: communityId,
-      account_id: member.account.id,
-      role,
-      state,
-      invited_by_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await addMember(t.ctx, communityId, member.account.id, role, state);
 }
 
 export async function leave(t: TestApp, communityId: number, member: Person): Promise<void> {

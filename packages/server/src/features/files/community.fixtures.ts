@@ -1,6 +1,6 @@
 import type { CommunityPrivacy, CommunityRole } from '@rapport/schema';
+import { addMember, insertCommunity } from '../../../test/community-factory';
 import type { TestApp } from '../../../test/harness';
-import { newId } from '../../db/ids';
 
 /**
  * Communities and memberships written straight to the database, for the file library's
@@ -14,42 +14,11 @@ export async function community(
   privacy: CommunityPrivacy,
   members: Array<[Member, CommunityRole]> = [],
 ): Promise<number> {
-  const id = newId();
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('communities')
-    .values({
-      id,
-      name: `Community ${id}`,
-      name_key: `community ${id}`,
-      description: '',
-      privacy,
-      cover_file: null,
-      cover_description: '',
-      created_by_id: null,
-      members_count: members.length,
-      statuses_count: 0,
-      last_status_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const { id } = await insertCommunity(t.ctx, { privacy });
   for (const [member, role] of members) await join(t, id, member, role);
   return id;
 }
 
 export async function join(t: TestApp, communityId: number, member: Member, role: CommunityRole) {
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('community_members')
-    .values({
-      community_id: communityId,
-      account_id: member.account.id,
-      role,
-      state: 'member',
-      invited_by_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await addMember(t.ctx, communityId, member.account.id, role);
 }

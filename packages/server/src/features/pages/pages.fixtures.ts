@@ -1,8 +1,8 @@
 import type { CommunityPrivacy, CommunityRole, MembershipState, Role } from '@rapport/schema';
+import { addMember, insertCommunity } from '../../../test/community-factory';
 import { createAccountWithToken } from '../../../test/factories';
 import type { TestApp } from '../../../test/harness';
 import { api } from '../../../test/http';
-import { newId } from '../../db/ids';
 import type { AccountRow } from '../accounts/accounts.queries';
 
 /**
@@ -25,26 +25,7 @@ export async function community(
   privacy: CommunityPrivacy,
   members: Array<[Person, CommunityRole] | [Person, CommunityRole, MembershipState]> = [],
 ): Promise<number> {
-  const id = newId();
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('communities')
-    .values({
-      id,
-      name: `Community ${id}`,
-      name_key: `community ${id}`,
-      description: '',
-      privacy,
-      cover_file: null,
-      cover_description: '',
-      created_by_id: null,
-      members_count: members.length,
-      statuses_count: 0,
-      last_status_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const { id } = await insertCommunity(t.ctx, { privacy });
   for (const [who, role, state] of members) await join(t, id, who, role, state);
   return id;
 }
@@ -56,19 +37,7 @@ export async function join(
   role: CommunityRole = 'member',
   state: MembershipState = 'member',
 ): Promise<void> {
-  const now = Date.now();
-  await t.ctx.db
-    .insertInto('community_members')
-    .values({
-      community_id: communityId,
-      account_id: who.account.id,
-      role,
-      state,
-      invited_by_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await addMember(t.ctx, communityId, who.account.id, role, state);
 }
 
 export const SAMPLE_BODY = [

@@ -1,9 +1,9 @@
 import type { CommunityPrivacy, CommunityRole, Status } from '@rapport/schema';
 import { expect } from 'vitest';
+import { addMember, insertCommunity } from '../../../test/community-factory';
 import { createAccountWithToken } from '../../../test/factories';
 import type { TestApp } from '../../../test/harness';
 import { api } from '../../../test/http';
-import { newId } from '../../db/ids';
 import type { AccountRow } from '../accounts/accounts.queries';
 
 /** Test helpers for questions and expertise: people, communities made in the database, posts. */
@@ -20,42 +20,8 @@ export function questionFixtures(t: () => TestApp) {
     privacy: CommunityPrivacy,
     members: Array<[Person, CommunityRole]>,
   ): Promise<string> {
-    const id = newId();
-    const now = Date.now();
-    await t()
-      .ctx.db.insertInto('communities')
-      .values({
-        id,
-        name: `Community ${id}`,
-        name_key: `community ${id}`,
-        description: '',
-        privacy,
-        cover_file: null,
-        cover_description: '',
-        created_by_id: null,
-        members_count: members.length,
-        statuses_count: 0,
-        last_status_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    if (members.length > 0) {
-      await t()
-        .ctx.db.insertInto('community_members')
-        .values(
-          members.map(([member, role]) => ({
-            community_id: id,
-            account_id: member.account.id,
-            role,
-            state: 'member' as const,
-            invited_by_id: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
-    }
+    const { id } = await insertCommunity(t().ctx, { privacy });
+    for (const [member, role] of members) await addMember(t().ctx, id, member.account.id, role);
     return String(id);
   }
 
