@@ -15,10 +15,10 @@ import { SelectField } from '../../components/Field';
 import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { SearchIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/Spinner';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
-import { useDebouncedValue } from '../people/use-debounced-value';
 import { AccountRow } from './AccountRow';
 
 const nameOf = (account: AdminAccount) => account.display_name || account.username;

@@ -1,6 +1,6 @@
 import type { MembershipState } from '@rapport/schema';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { listCommunities } from '../../api/communities';
 import { queryKeys } from '../../api/query-keys';
@@ -10,9 +10,9 @@ import { ErrorState } from '../../components/FormMessage';
 import { CommunitiesIcon, PlusIcon, SearchIcon } from '../../components/icons';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
+import { useSearchQuery } from '../../components/use-search-query';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
-import { useDebouncedValue } from '../people/use-debounced-value';
 import { CommunityCard } from './CommunityCard';
 import { CreateCommunityDialog } from './CreateCommunityDialog';
 
@@ -25,34 +25,11 @@ export function CommunitiesPage() {
   const t = useT();
   const me = useCurrentAccount();
   const searchId = useId();
-  const [params, setParams] = useSearchParams();
+  const [params, _setParams] = useSearchParams();
   const view: View = params.get('view') === 'all' ? 'all' : 'mine';
-  const query = params.get('q')?.trim() ?? '';
-  const [input, setInput] = useState(query);
-  const debounced = useDebouncedValue(input.trim(), 300);
-  const lastQuery = useRef(query);
+  const [input, setInput, query] = useSearchQuery();
   const [creating, setCreating] = useState(false);
   usePageTitle(t('communities.title'));
-
-  // The search box and `?q=` follow each other, as on the people page.
-  useEffect(() => {
-    if (debounced === lastQuery.current) return;
-    lastQuery.current = debounced;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced) next.set('q', debounced);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, setParams]);
-  useEffect(() => {
-    if (query === lastQuery.current) return;
-    lastQuery.current = query;
-    setInput(query);
-  }, [query]);
 
   const membership: MembershipState | undefined = view === 'mine' ? 'member' : undefined;
   const communities = useInfiniteQuery({

@@ -9,9 +9,9 @@ import { Avatar } from '../../components/Avatar';
 import { Button } from '../../components/Button';
 import { ErrorMessage, SuccessMessage } from '../../components/FormMessage';
 import { CloseIcon, PlusIcon, SearchIcon, UserPlusIcon } from '../../components/icons';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
-import { useDebouncedValue } from '../people/use-debounced-value';
 
 const SUGGESTIONS = 6;
 

@@ -2,7 +2,7 @@ import type { Account, Tag } from '@rapport/schema';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 import { searchAccounts, searchHashtags } from '../../api/search';
-import { useDebouncedValue } from '../people/use-debounced-value';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import type { AutocompleteToken } from './autocomplete';
 
 export type Suggestion =

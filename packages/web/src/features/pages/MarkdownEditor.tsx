@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { previewPage } from '../../api/pages';
 import { RichText } from '../../components/RichText';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
-import { useDebouncedValue } from '../people/use-debounced-value';
 
 type Tab = 'write' | 'preview';
 

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { getPagePlaces, listPages } from '../../api/pages';
 import { queryKeys } from '../../api/query-keys';
@@ -8,8 +8,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { PlusIcon, SearchIcon } from '../../components/icons';
 import { usePageTitle } from '../../components/use-page-title';
+import { useSearchQuery } from '../../components/use-search-query';
 import { useT } from '../../i18n/I18nProvider';
-import { useDebouncedValue } from '../people/use-debounced-value';
 import { PageListItem } from './PageListItem';
 import { PageListSkeleton } from './PageSkeletons';
 import { pagePaths } from './page-paths';
@@ -17,31 +17,8 @@ import { pagePaths } from './page-paths';
 /** The search box, the place filter and the address bar follow each other. */
 function useListParams() {
   const [params, setParams] = useSearchParams();
-  const query = params.get('q')?.trim() ?? '';
+  const [input, setInput, query] = useSearchQuery();
   const place = params.get('place') ?? '';
-  const [input, setInput] = useState(query);
-  const debounced = useDebouncedValue(input.trim(), 300);
-  const lastQuery = useRef(query);
-
-  useEffect(() => {
-    if (debounced === lastQuery.current) return;
-    lastQuery.current = debounced;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced) next.set('q', debounced);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, setParams]);
-
-  useEffect(() => {
-    if (query === lastQuery.current) return;
-    lastQuery.current = query;
-    setInput(query);
-  }, [query]);
 
   const setPlace = (value: string) =>
     setParams(

@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useId } from 'react';
 import { listPeople } from '../../api/accounts';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
@@ -9,35 +8,11 @@ import { ErrorState } from '../../components/FormMessage';
 import { SearchIcon } from '../../components/icons';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
+import { useSearchQuery } from '../../components/use-search-query';
 import { useT } from '../../i18n/I18nProvider';
 import { PersonCard } from './PersonCard';
-import { useDebouncedValue } from './use-debounced-value';
 
 const PAGE_SIZE = 24;
-
-/** The search box and the `?q=` in the address bar follow each other, debounced. */
-function useSearchQuery(): [input: string, setInput: (value: string) => void, query: string] {
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q')?.trim() ?? '';
-  const [input, setInput] = useState(query);
-  const debounced = useDebouncedValue(input.trim(), 300);
-  const lastQuery = useRef(query);
-
-  useEffect(() => {
-    if (debounced === lastQuery.current) return;
-    lastQuery.current = debounced;
-    setParams(debounced ? { q: debounced } : {}, { replace: true });
-  }, [debounced, setParams]);
-
-  // Back/forward or a link changed the address: show what it searches.
-  useEffect(() => {
-    if (query === lastQuery.current) return;
-    lastQuery.current = query;
-    setInput(query);
-  }, [query]);
-
-  return [input, setInput, query];
-}
 
 export function PeoplePage() {
   const t = useT();
