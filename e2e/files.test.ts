@@ -43,7 +43,7 @@ describe.each(VIEWPORTS)('the file library on a %s', (label, viewport) => {
     // from the start, so the chooser opened by the keyboard below is never missed.
     page.on('filechooser', () => {});
     await page.goto(`/communities/${communityId}/files`);
-    await page.getByRole('heading', { name: 'Files', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Files', level: 2 }).waitFor({ state: 'attached' });
     await page.getByText('No files here yet').waitFor();
     await checkPage(page, `files-empty-${label}`);
 
