@@ -46,6 +46,18 @@ export function SearchPage() {
   const inputId = useId();
   const { input, setInput, query, tab } = useSearchParamsState();
   usePageTitle(query ? t('search.titleFor', { query }) : t('search.title'));
+  const tabsRef = useRef<HTMLElement>(null);
+
+  // On a phone the tabs scroll sideways: bring the chosen one into view.
+  useEffect(() => {
+    const nav = tabsRef.current;
+    const active = nav?.querySelector<HTMLElement>(`[data-tab="${tab}"]`);
+    if (!nav || !active) return;
+    const shown = nav.getBoundingClientRect();
+    const place = active.getBoundingClientRect();
+    if (place.left < shown.left || place.right > shown.right)
+      nav.scrollLeft += place.left - shown.left - 16;
+  }, [tab]);
 
   return (
     <div className="page page-feed page-search">
@@ -68,10 +80,11 @@ export function SearchPage() {
           spellCheck={false}
         />
       </search>
-      <nav className="tabs search-tabs" aria-label={t('search.types')}>
+      <nav ref={tabsRef} className="tabs search-tabs" aria-label={t('search.types')}>
         {TABS.map((each) => (
           <Link
             key={each}
+            data-tab={each}
             to={tabPath(query, each)}
             replace
             className={each === tab ? 'tab tab-active' : 'tab'}
