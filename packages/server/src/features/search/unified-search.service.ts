@@ -76,7 +76,7 @@ export async function unifiedSearch(
     return {
       results: {
         ...empty(),
-        accounts: found.accounts,
+        accounts: hasWords ? found.accounts : [],
         statuses: found.statuses,
         communities: communities?.communities ?? [],
         questions: questions.questions,
@@ -90,6 +90,7 @@ export async function unifiedSearch(
   const results = empty();
   switch (type) {
     case 'accounts': {
+      if (!hasWords) return { results, next: undefined };
       const found = await search(ctx, viewer, request.q, {
         type,
         limit: request.limit,

@@ -62,6 +62,7 @@ beforeAll(async () => {
   owner = await person('zephyr_owner');
   people.member = await person('zephyr_member');
   people.outsider = await person('zephyr_outsider');
+  people.admin = await person('zephyr_admin', 'admin');
   people.guestInside = await person('zephyr_guest_inside', 'guest');
   people.guestElsewhere = await person('zephyr_guest_elsewhere', 'guest');
   for (const privacy of ['public', 'private', 'secret'] as const) {
@@ -143,6 +144,17 @@ describe('GET /api/rapport/v1/search', () => {
     }
   });
 
+  it('tells an admin that every community exists, but shows none of their content', async () => {
+    const found = await searchAs(people.admin as Person, 'q=zephyr&limit=10');
+    expect(placesIn(found)).toEqual({
+      statuses: ['organisation'],
+      questions: ['organisation'],
+      communities: ['private', 'public', 'secret'],
+      pages: ['organisation'],
+      events: ['organisation'],
+    });
+  });
+
   it('shows guests only the things of their own communities', async () => {
     const inside = await searchAs(people.guestInside as Person, 'q=zephyr&limit=10');
     expect(placesIn(inside)).toEqual({
@@ -218,6 +230,12 @@ describe('GET /api/rapport/v1/search', () => {
 
   it('finds nothing for a query without words, rather than everything', async () => {
     const found = await searchAs(people.member as Person, `q=${encodeURIComponent('!!!')}`);
+    expect(found.accounts).toEqual([]);
+    const accountsOnly = await searchAs(
+      people.member as Person,
+      `q=${encodeURIComponent('!!!')}&type=accounts`,
+    );
+    expect(accountsOnly.accounts).toEqual([]);
     expect(placesIn(found)).toEqual({
       statuses: [],
       questions: [],
@@ -225,5 +243,20 @@ describe('GET /api/rapport/v1/search', () => {
       pages: [],
       events: [],
     });
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await api(t.app).get('/api/openapi.json')).body;
+    const operation = doc.paths['/api/rapport/v1/search'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'cursor',
+      'limit',
+      'max_id',
+      'q',
+      'type',
+    ]);
+    expect(
+      Object.keys(operation.responses['200'].content['application/json'].schema.properties).sort(),
+    ).toEqual(['accounts', 'communities', 'events', 'pages', 'questions', 'statuses']);
   });
 });
