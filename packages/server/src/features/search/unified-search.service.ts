@@ -61,13 +61,17 @@ export async function unifiedSearch(
 
   if (type === undefined) {
     const each = request.limit;
-    const [found, communities, questions, pages, events] = await Promise.all([
+    const mastodon = (kind: 'accounts' | 'statuses') =>
       search(ctx, viewer, request.q, {
-        type: undefined,
+        type: kind,
         limit: each,
         maxId: undefined,
         accountId: undefined,
-      }),
+      });
+    // Each kind on its own: Mastodon's search would also count hashtags' weekly use.
+    const [people, found, communities, questions, pages, events] = await Promise.all([
+      hasWords ? mastodon('accounts') : undefined,
+      mastodon('statuses'),
       hasWords ? searchCommunities(ctx, viewer, request.q, undefined, each) : undefined,
       searchQuestions(ctx, viewer, request.q, undefined, each),
       hasWords ? searchPages(ctx, viewer, request.q, each) : [],
@@ -76,7 +80,7 @@ export async function unifiedSearch(
     return {
       results: {
         ...empty(),
-        accounts: hasWords ? found.accounts : [],
+        accounts: people?.accounts ?? [],
         statuses: found.statuses,
         communities: communities?.communities ?? [],
         questions: questions.questions,
