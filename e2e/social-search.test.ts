@@ -8,7 +8,11 @@ import { e2eSuite } from './support/suite';
 
 /** Types a query into the search box and waits until the address has caught up with it. */
 async function searchFor(page: Page, query: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search people, statuses and hashtags' }).fill(query);
+  await page
+    .getByRole('searchbox', {
+      name: 'Search people, statuses, communities, questions, pages and events',
+    })
+    .fill(query);
   await page.waitForURL((url) => url.searchParams.get('q') === query);
 }
 
@@ -53,7 +57,7 @@ describe.each(VIEWPORTS)('search on a %s', (label, viewport) => {
 
     // A person, by name, on the people tab; the same word finds no status.
     await searchFor(page, 'ingrid');
-    await page.getByText('Nothing matches “ingrid”.').waitFor();
+    await page.getByText('No statuses match “ingrid”.').waitFor();
     await tab(page, 'People').click();
     const ingrid = page.getByRole('main').getByRole('link', { name: 'Ingrid Halvorsen' });
     await ingrid.waitFor();
@@ -75,7 +79,7 @@ describe.each(VIEWPORTS)('search on a %s', (label, viewport) => {
     // Erin's followers-only status stays hidden from Ana, who does not follow her.
     await tab(page, 'Statuses').click();
     await searchFor(page, 'reorganisation');
-    await page.getByText('Nothing matches “reorganisation”.').waitFor();
+    await page.getByText('No statuses match “reorganisation”.').waitFor();
     expect(await statusCard(page, 'Reorganisation plans').count()).toBe(0);
     const api = await ana.api.get<SearchResults>('/api/v2/search?q=reorganisation');
     expect(api.body.statuses).toEqual([]);

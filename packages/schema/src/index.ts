@@ -12,6 +12,7 @@ export * from './moderation';
 export * from './oauth';
 export * from './pages';
 export * from './questions';
+export * from './search';
 export * from './sessions';
 export * from './social';
 export * from './statuses';

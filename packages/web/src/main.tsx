@@ -30,6 +30,7 @@ import './styles/pages.css';
 import './styles/events.css';
 import './styles/files.css';
 import './styles/moderation.css';
+import './styles/search.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -57,7 +57,7 @@ export const SPECS: CommunitySpec[] = [
     key: 'engineering',
     name: 'Engineering Guild',
     description:
-      'The engineering community of practice: architecture decisions, tooling, postmortems and lunch-and-learns.',
+      'The engineering community of practice: architecture decisions, tooling, postmortems, lunch-and-learns and the onboarding of new engineers.',
     privacy: 'public',
     cover: ['#0f766e', '#38bdf8'],
     coverDescription: 'Teal and sky-blue waves',

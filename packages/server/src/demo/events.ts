@@ -194,6 +194,20 @@ const PLANS: Plan[] = [
     going: 0.5,
     maybe: 0.2,
   },
+  {
+    title: 'Onboarding breakfast for new joiners',
+    description:
+      'Coffee, pastries and a tour of the office with your onboarding buddy. Everyone who joined this quarter is welcome.',
+    day: 4,
+    from: '08:30',
+    to: '09:30',
+    zone: 'Europe/Lisbon',
+    location: 'Lisbon office, the kitchen',
+    organiser: 'People & Culture',
+    audience: 'everyone',
+    going: 0.08,
+    maybe: 0.04,
+  },
 ];
 
 const asViewer = (account: AccountRow): Viewer => ({

@@ -241,6 +241,14 @@ describe('the demo organisation', () => {
     expect(download.text).not.toContain('Event reminders');
   });
 
+  it('answers a search for "onboarding" with a community, a question, a page, an event and statuses', async () => {
+    const res = await ana.get('/api/rapport/v1/search?q=onboarding');
+    expect(res.status).toBe(200);
+    for (const kind of ['statuses', 'communities', 'questions', 'pages', 'events']) {
+      expect(res.body[kind].length, kind).toBeGreaterThan(0);
+    }
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

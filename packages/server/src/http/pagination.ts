@@ -47,3 +47,17 @@ export function setCursorLink(
     `${pageUrl(request, publicUrl, { cursor: encodeCursor(lastKey) }, [])}; rel="next"`,
   );
 }
+
+/** rel="next" only, by id: for lists that know where they stopped even on a short page. */
+export function setMaxIdLink(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  publicUrl: string,
+  maxId: string | undefined,
+): void {
+  if (maxId === undefined) return;
+  reply.header(
+    'link',
+    `${pageUrl(request, publicUrl, { max_id: maxId }, ['min_id', 'since_id'])}; rel="next"`,
+  );
+}

@@ -51,6 +51,7 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread'] as const,
   search: (q: string, type: SearchType) => ['search', q, type] as const,
   searchAll: ['search'] as const,
+  searchEverything: (q: string, tab: string) => ['search', 'everything', q, tab] as const,
   // Question lists hold statuses like timelines do, so status-cache.ts keeps them in step.
   questions: (filter: QuestionFilter) =>
     ['statuses', 'timeline', 'questions', filter.state, filter.communityId ?? 'all'] as const,

@@ -1,5 +1,12 @@
-import type { Account, SearchResults, Tag } from '@rapport/schema';
-import { sendJson } from './client';
+import type {
+  Account,
+  SearchKind,
+  SearchResults,
+  Tag,
+  UnifiedSearchResults,
+} from '@rapport/schema';
+import { send, sendJson } from './client';
+import { nextPagePath } from './link-header';
 
 export type SearchType = 'accounts' | 'statuses' | 'hashtags';
 
@@ -26,4 +33,26 @@ export function searchAccounts(q: string, signal?: AbortSignal): Promise<Account
 export async function searchHashtags(q: string, signal?: AbortSignal): Promise<Tag[]> {
   const results = await search(q, 'hashtags', { limit: 6, signal });
   return results.hashtags;
+}
+
+/** One answer of Rapport's search, with the path of the next page of its one kind. */
+export type SearchEverythingPage = UnifiedSearchResults & { next: string | null };
+
+/**
+ * `GET /api/rapport/v1/search`: without `type`, a few of each kind; with it, one page of
+ * that kind. Pass the previous page's `next` to continue.
+ */
+export async function searchEverything(
+  q: string,
+  type: SearchKind | undefined,
+  options: { limit?: number; next?: string | null; signal?: AbortSignal } = {},
+): Promise<SearchEverythingPage> {
+  const response = options.next
+    ? await send(options.next, { signal: options.signal })
+    : await send('/api/rapport/v1/search', {
+        query: { q, type, limit: options.limit },
+        signal: options.signal,
+      });
+  const results = (await response.json()) as UnifiedSearchResults;
+  return { ...results, next: nextPagePath(response.headers.get('Link')) };
 }

@@ -4,6 +4,7 @@ import { filesMessages } from '../features/files/messages';
 import { moderationMessages } from '../features/moderation/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
+import { searchMessages } from '../features/search/messages';
 
 /**
  * English messages: the reference locale. Its keys type `t()`, so a missing or misspelt key
@@ -460,14 +461,14 @@ export const en = {
 
   'search.title': 'Search',
   'search.titleFor': 'Search: {query}',
-  'search.label': 'Search people, statuses and hashtags',
-  'search.placeholder': 'Names, words or #hashtags…',
+  'search.label': 'Search people, statuses, communities, questions, pages and events',
+  'search.placeholder': 'Names, words, topics or #hashtags…',
   'search.types': 'What to search',
   'search.people': 'People',
   'search.statuses': 'Statuses',
   'search.hashtags': 'Hashtags',
   'search.prompt': 'Search your organisation.',
-  'search.promptHint': 'Find people, statuses and hashtags.',
+  'search.promptHint': 'Find people, statuses, communities, questions, pages, events and hashtags.',
   'search.empty': 'Nothing matches “{query}”.',
   'search.emptyHint': 'Try another word, or look in another tab.',
   'search.results': { zero: 'No results', one: '{count} result', other: '{count} results' },
@@ -650,4 +651,5 @@ export const en = {
   ...eventsMessages,
   ...filesMessages,
   ...moderationMessages,
+  ...searchMessages,
 } as const;

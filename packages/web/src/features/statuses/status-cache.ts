@@ -161,13 +161,15 @@ export function mapStatusesInQuery(
     );
   }
   if (root === 'search') {
-    const search = data as InfiniteData<SearchResults>;
+    // Rapport's search also lists questions, which are statuses too.
+    const search = data as InfiniteData<SearchResults & { questions?: Status[] }>;
     let changed = false;
     const pages = search.pages.map((page) => {
       const statuses = mapStatusList(page.statuses, map);
-      if (statuses === page.statuses) return page;
+      const questions = page.questions && mapStatusList(page.questions, map);
+      if (statuses === page.statuses && questions === page.questions) return page;
       changed = true;
-      return { ...page, statuses };
+      return { ...page, statuses, ...(questions ? { questions } : {}) };
     });
     return changed ? { ...search, pages } : search;
   }

@@ -1,0 +1,22 @@
+/** Rapport's search over every kind of thing, beside the Mastodon search's own strings. */
+export const searchMessages = {
+  'search.all': 'All',
+  'search.communities': 'Communities',
+  'search.questions': 'Questions',
+  'search.pages': 'Pages',
+  'search.events': 'Events',
+  'search.seeAll.accounts': 'See all people',
+  'search.seeAll.statuses': 'See all statuses',
+  'search.seeAll.communities': 'See all communities',
+  'search.seeAll.questions': 'See all questions',
+  'search.seeAll.pages': 'See all pages',
+  'search.seeAll.events': 'See all events',
+  'search.none.accounts': 'Nobody matches “{query}”.',
+  'search.none.statuses': 'No statuses match “{query}”.',
+  'search.none.communities': 'No communities match “{query}”.',
+  'search.none.questions': 'No questions match “{query}”.',
+  'search.none.pages': 'No pages match “{query}”.',
+  'search.none.events': 'No events match “{query}”.',
+  'search.none.hashtags': 'No hashtags start with “{query}”.',
+  'search.visibleOnly': 'Only what you may see is shown.',
+} as const;
