@@ -35,6 +35,8 @@ export function CommunityLayout() {
     if (isApiError(community.error, 'not_found')) {
       return (
         <div className="page page-narrow">
+          {/* The page keeps a heading for screen-reader navigation; the state shows it. */}
+          <h1 className="visually-hidden">{t('communities.notFoundTitle')}</h1>
           <EmptyState icon={<CommunitiesIcon size={28} />} title={t('communities.notFoundTitle')}>
             <p>{t('communities.notFoundBody')}</p>
           </EmptyState>

@@ -45,7 +45,7 @@ export const communitiesMessages = {
   'communities.action.member': 'Member',
   'communities.action.joinName': 'Join {name}',
   'communities.action.requestName': 'Request to join {name}',
-  'communities.action.acceptName': 'Accept the invitation to {name}',
+  'communities.action.acceptName': 'Accept invitation to {name}',
   'communities.action.requestedName': 'You asked to join {name}',
   'communities.action.joined': 'You joined {name}.',
   'communities.action.asked': 'Your request to join {name} was sent to its owners and moderators.',
