@@ -101,6 +101,7 @@ export const communitiesMessages = {
   'communities.timeline.closed': 'Only members see what is posted in this community.',
   'communities.timeline.closedHint': 'Ask to join, or accept an invitation, to read and post here.',
   'communities.pinned': 'Pinned',
+  'communities.latest': 'Latest',
   'communities.pin': 'Pin to the community',
   'communities.unpin': 'Unpin from the community',
   'communities.pinnedNotice': 'Pinned to the community.',
