@@ -61,7 +61,11 @@ describe.each(VIEWPORTS)('communities on a %s', (label, viewport) => {
       .setInputFiles({ name: 'guild.png', mimeType: 'image/png', buffer: cover });
     await dialog.getByRole('img', { name: 'Preview of the new cover' }).waitFor();
     await dialog.getByLabel('Describe the image').fill('Colour swatches on a desk');
-    await shoot(owner, `communities-create-dialog-${label}`, dialog.getByLabel('Describe the image'));
+    await shoot(
+      owner,
+      `communities-create-dialog-${label}`,
+      dialog.getByLabel('Describe the image'),
+    );
     await dialog.getByRole('button', { name: 'Create community' }).click();
     await owner.getByRole('heading', { name: 'Design Guild', level: 1 }).waitFor();
     const communityId = owner.url().split('/').pop() as string;
@@ -190,9 +194,9 @@ describe.each(VIEWPORTS)('communities on a %s', (label, viewport) => {
     // The next tab is one Tab press further, still inside the section row.
     await questionsTab.focus();
     await page.keyboard.press('Tab');
-    expect(
-      await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''),
-    ).toBe('Pages');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toBe(
+      'Pages',
+    );
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`${base}/pages$`));
     await page.getByText('No pages here yet').waitFor();

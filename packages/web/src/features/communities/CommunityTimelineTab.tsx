@@ -101,9 +101,7 @@ function PinnedStatuses({ community }: { community: Community }) {
         </div>
       </section>
       {/* A pinned status is also in the timeline below: the heading tells the two lists apart. */}
-      <h2 className="community-section-title community-latest-title">
-        {t('communities.latest')}
-      </h2>
+      <h2 className="community-section-title community-latest-title">{t('communities.latest')}</h2>
     </>
   );
 }
