@@ -144,6 +144,7 @@ describe.each(VIEWPORTS)('communities on a %s', (label, viewport) => {
     await invited.goto('/communities');
     const invitations = invited.getByRole('region', { name: 'Invitations' });
     await invitations.getByRole('button', { name: 'Accept invitation to Design Guild' }).waitFor();
+    await invited.getByRole('heading', { name: 'Your communities', level: 2 }).waitFor();
     await checkPage(invited, `communities-invited-${label}`, invitations);
     await invitations.getByRole('link', { name: 'Design Guild' }).click();
     await invited.getByText('You are invited to join this community.').waitFor();

@@ -22,6 +22,7 @@ export const communitiesMessages = {
   'communities.emptyAllHint': 'Start one for your team, a practice or a shared interest.',
   'communities.emptySearch': 'No community matches “{query}”.',
   'communities.invitations': 'Invitations',
+  'communities.yours': 'Your communities',
   'communities.create': 'Create community',
   'communities.members': { one: '{count} member', other: '{count} members' },
   'communities.cover': 'Cover image of {name}',
