@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, DEMO_MEMBER, seedDemo } from '../packages/server/src/demo/seed';
 import { findAccountByUsername } from '../packages/server/src/features/accounts/accounts.queries';
+import { tokenFor } from '../packages/server/test/factories';
 import {
   DESKTOP,
   openPage,
@@ -46,6 +47,7 @@ const memberPages = [
   '/settings/profile',
   '/settings/account',
   '/pages',
+  '/communities',
   '/events',
   '/events/new',
   '/no-such-page',
@@ -72,6 +74,15 @@ describe.each([
       await page.goto(path);
       await check(page, `${path === '/' ? 'home' : path.slice(1).replaceAll('/', '-')}-${label}`);
     }
+    // One of the demo member's communities: cover, header, section tabs and timeline.
+    const member = ana as NonNullable<typeof ana>;
+    const reply = await fetch(`${e.t.url}/api/rapport/v1/communities?membership=member&limit=1`, {
+      headers: { authorization: `Bearer ${await tokenFor(e.t.ctx, member)}` },
+    });
+    const [first] = (await reply.json()) as Array<{ id: string }>;
+    expect(first, 'the demo member is in a community').toBeDefined();
+    await page.goto(`/communities/${first?.id}`);
+    await check(page, `community-${label}`);
     // The demo organisation fills the directory with people and portraits.
     await page.goto('/people');
     await page.getByRole('button', { name: 'Load more' }).waitFor();

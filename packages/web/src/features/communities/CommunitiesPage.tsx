@@ -113,6 +113,10 @@ export function CommunitiesPage() {
           </ul>
         </section>
       )}
+      {invited.length > 0 && !query && (
+        // Under the invitations, the list needs a name of its own.
+        <h2 className="section-title community-list-title">{t('communities.yours')}</h2>
+      )}
       {communities.isPending ? (
         <PeopleSkeleton />
       ) : communities.isError ? (

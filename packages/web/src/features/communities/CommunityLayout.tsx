@@ -1,5 +1,6 @@
 import type { Community } from '@rapport/schema';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { getCommunity } from '../../api/communities';
 import { isApiError } from '../../api/errors';
@@ -35,6 +36,8 @@ export function CommunityLayout() {
     if (isApiError(community.error, 'not_found')) {
       return (
         <div className="page page-narrow">
+          {/* The page keeps a heading for screen-reader navigation; the state shows it. */}
+          <h1 className="visually-hidden">{t('communities.notFoundTitle')}</h1>
           <EmptyState icon={<CommunitiesIcon size={28} />} title={t('communities.notFoundTitle')}>
             <p>{t('communities.notFoundBody')}</p>
           </EmptyState>
@@ -53,6 +56,19 @@ function CommunityPage({ community }: { community: Community }) {
   const base = `/communities/${community.id}`;
   const tabs = COMMUNITY_TABS.filter((tab) => tab.shown(community, me.rapport_role));
   const current = pathname.slice(base.length).replace(/^\//, '').split('/')[0] ?? '';
+  const tabRow = useRef<HTMLElement>(null);
+  // On a phone the tab row scrolls sideways: bring the open section into sight (after a
+  // reload or a link straight to it), without moving the page up or down.
+  useEffect(() => {
+    const row = tabRow.current;
+    const active = row?.querySelector<HTMLElement>(`[data-path="${current}"]`);
+    if (!row || !active) return;
+    const box = row.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < box.left || tab.right > box.right) {
+      row.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+    }
+  }, [current]);
   // A section the viewer may not have (they left, or lost a role): back to the first.
   const known = COMMUNITY_TABS.some((tab) => tab.path === current);
   if (known && !tabs.some((tab) => tab.path === current)) return <Navigate to={base} replace />;
@@ -78,13 +94,14 @@ function CommunityPage({ community }: { community: Community }) {
           <CommunityActions community={community} />
         </div>
       </header>
-      <nav className="tabs community-tabs" aria-label={t('communities.tabs')}>
+      <nav ref={tabRow} className="tabs community-tabs" aria-label={t('communities.tabs')}>
         {tabs.map((tab) => (
           <NavLink
             key={tab.path}
             to={tab.path ? `${base}/${tab.path}` : base}
             end={tab.path === ''}
             className={linkClass}
+            data-path={tab.path}
           >
             {t(tab.label as 'communities.tab.timeline')}
           </NavLink>

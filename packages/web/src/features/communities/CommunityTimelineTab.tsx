@@ -88,17 +88,21 @@ function PinnedStatuses({ community }: { community: Community }) {
   const statuses = pins.data?.pages.flatMap((page) => page.items) ?? [];
   if (statuses.length === 0) return null;
   return (
-    <section className="community-pins" aria-labelledby={headingId}>
-      <h2 id={headingId} className="community-section-title">
-        <PinIcon size={16} />
-        {t('communities.pinned')}
-      </h2>
-      <div className="timeline">
-        {statuses.map((status) => (
-          <StatusCard key={status.id} status={status} />
-        ))}
-      </div>
-    </section>
+    <>
+      <section className="community-pins" aria-labelledby={headingId}>
+        <h2 id={headingId} className="community-section-title">
+          <PinIcon size={16} />
+          {t('communities.pinned')}
+        </h2>
+        <div className="timeline">
+          {statuses.map((status) => (
+            <StatusCard key={status.id} status={status} />
+          ))}
+        </div>
+      </section>
+      {/* A pinned status is also in the timeline below: the heading tells the two lists apart. */}
+      <h2 className="community-section-title community-latest-title">{t('communities.latest')}</h2>
+    </>
   );
 }
 
@@ -135,8 +139,9 @@ function PinControls({ community, children }: { community: Community; children: 
   };
   return (
     <StatusMenuExtrasContext value={extras}>
-      {children}
+      {/* Above the timeline, where the pinned list is: the bottom of a long one is out of sight. */}
       <SuccessMessage>{notice}</SuccessMessage>
+      {children}
     </StatusMenuExtrasContext>
   );
 }

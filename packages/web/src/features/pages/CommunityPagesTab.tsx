@@ -26,7 +26,8 @@ export function CommunityPagesTab() {
           </Link>
         </div>
       )}
-      <PageResults query="" place={community.id} canWrite={canWrite} newPath={newPath} />
+      {/* "New page" is already above: the empty list does not offer a second button. */}
+      <PageResults query="" place={community.id} canWrite={false} newPath={newPath} />
     </div>
   );
 }

@@ -153,6 +153,8 @@ export function QuestionsBoard({
           <ComposeBox
             key={filter.communityId ?? 'all'}
             mode={{ kind: 'new', asking: true, communityId: filter.communityId ?? undefined }}
+            // As on the community's timeline: its privacy decides who reads, not a visibility.
+            communityId={filter.communityId ?? undefined}
           />
         </section>
       )}
