@@ -12,7 +12,7 @@ import {
 import { uploadMedia } from '../features/media/media.service';
 import { favourite } from '../features/statuses/reactions.service';
 import { createStatus } from '../features/statuses/statuses.service';
-import type { Viewer } from '../http/auth';
+import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
 import { castMembers, type Member } from './cast';
 import { HOUR_MS, reactionDelay, workingMoment, zoneOf } from './clock';
@@ -35,12 +35,6 @@ interface Seeding {
   now: number;
   accounts: AccountRow[];
 }
-
-const viewerOf = (a: Pick<AccountRow, 'id' | 'username' | 'role'>): Viewer => ({
-  id: a.id,
-  username: a.username,
-  role: a.role,
-});
 
 /** Who is in each community (the owner first) and who runs it with them. */
 interface Cast {
@@ -146,7 +140,7 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
     const cast = castOf(s, spec);
     const createdAt = s.now - s.random.int(45, 70) * DAY_MS;
     const cover = spec.cover
-      ? await uploadMedia(ctx, viewerOf(cast.owner), {
+      ? await uploadMedia(ctx, viewerFrom(cast.owner), {
           file: {
             filename: 'cover.png',
             mimetype: 'image/png',
@@ -155,7 +149,7 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
           description: spec.coverDescription ?? '',
         })
       : undefined;
-    const community = await createCommunity(ctx, viewerOf(cast.owner), {
+    const community = await createCommunity(ctx, viewerFrom(cast.owner), {
       name: spec.name,
       description: spec.description,
       privacy: spec.privacy,
@@ -174,7 +168,7 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
       const staff = joining.filter((a) => a.role !== 'guest');
       await inviteMembers(
         ctx,
-        viewerOf(cast.owner),
+        viewerFrom(cast.owner),
         id,
         staff.map((a) => a.id),
       );
@@ -183,24 +177,24 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
       if (guests.length > 0)
         await inviteMembers(
           ctx,
-          viewerOf(admin),
+          viewerFrom(admin),
           id,
           guests.map((a) => a.id),
         );
     }
     const joinedAt = new Map<number, number>([[cast.owner.id, createdAt]]);
     for (const account of joining) {
-      await joinCommunity(ctx, viewerOf(account), id);
+      await joinCommunity(ctx, viewerFrom(account), id);
       const at = Math.max(createdAt, account.created_at) + s.random.int(1, 10 * 24) * HOUR_MS;
       joinedAt.set(account.id, at);
       times.places.set(`${id}:${account.id}`, at);
       summary.memberships += 1;
     }
     for (const moderator of cast.moderators) {
-      await changeRole(ctx, viewerOf(cast.owner), id, moderator.id, 'moderator');
+      await changeRole(ctx, viewerFrom(cast.owner), id, moderator.id, 'moderator');
     }
     if (spec.key === 'a11y') {
-      await inviteMembers(ctx, viewerOf(cast.owner), id, [ana.id]);
+      await inviteMembers(ctx, viewerFrom(cast.owner), id, [ana.id]);
       times.places.set(`${id}:${ana.id}`, s.now - 26 * HOUR_MS);
     }
     if (spec.key === 'product') product = { id, owner: cast.owner, cast: cast.members };
@@ -209,7 +203,7 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
     summary.statuses += posted.length;
     const first = posted[0];
     if (spec.pinFirst && first) {
-      await pinStatus(ctx, viewerOf(cast.owner), id, first.id);
+      await pinStatus(ctx, viewerFrom(cast.owner), id, first.id);
     }
   }
 
@@ -223,7 +217,7 @@ export async function seedCommunities(s: Seeding): Promise<CommunitiesSummary> {
         !product?.cast.some((member) => member.id === a.id),
     );
     if (asker) {
-      await joinCommunity(ctx, viewerOf(asker), product.id);
+      await joinCommunity(ctx, viewerFrom(asker), product.id);
       times.places.set(`${product.id}:${asker.id}`, s.now - 5 * HOUR_MS);
     }
   }
@@ -262,7 +256,7 @@ async function postConversations(
     const text = (i === 0 ? spec.texts[0] : s.random.pick(spec.texts))?.(writer) ?? '';
     const status = await createStatus(
       ctx,
-      viewerOf(author),
+      viewerFrom(author),
       { status: text, community_id: String(communityId), visibility: 'public' },
       { applicationId: null, at },
     );
@@ -276,7 +270,7 @@ async function postConversations(
       last = Math.min(s.now - 60_000, last + reactionDelay(s.random));
       const reply = await createStatus(
         ctx,
-        viewerOf(replier),
+        viewerFrom(replier),
         {
           status: replyText(
             writerFor(s, replier, last, people),
@@ -293,7 +287,7 @@ async function postConversations(
     }
     for (const fan of s.random.sample(readers, s.random.int(0, Math.min(6, readers.length)))) {
       const when = Math.min(s.now - 60_000, at + reactionDelay(s.random));
-      await favourite(ctx, viewerOf(fan), status.id);
+      await favourite(ctx, viewerFrom(fan), status.id);
       stamps.favourites.set(`${fan.id}:${status.id}`, when);
     }
   }

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { AccountRow } from '../features/accounts/accounts.queries';
 import { createEvent, updateEvent } from '../features/events/events.service';
 import { applyAnswer } from '../features/events/rsvps.service';
-import type { Viewer } from '../http/auth';
+import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
 import { wallTimeAt } from '../lib/time-zones';
 import { findDemoCommunity } from './demo-events.queries';
@@ -210,12 +210,6 @@ const PLANS: Plan[] = [
   },
 ];
 
-const asViewer = (account: AccountRow): Viewer => ({
-  id: account.id,
-  username: account.username,
-  role: account.role,
-});
-
 /** "2026-12-03T09:30": `days` from `now`, as the calendar of `zone` counts them. */
 function localTime(zone: string, now: number, days: number, time: string): string {
   const date = wallTimeAt(zone, now + days * DAY_MS);
@@ -260,7 +254,7 @@ export async function seedEvents(
     const plannedAt = options.now + Math.min(plan.day - 21, -7) * DAY_MS;
     const row = await createEvent(
       ctx,
-      asViewer(organiser),
+      viewerFrom(organiser),
       {
         title: plan.title,
         description: plan.description,
@@ -294,7 +288,7 @@ export async function seedEvents(
       }
     });
     answers += answering.length;
-    if (plan.cancelled) await updateEvent(ctx, asViewer(organiser), row.id, { cancelled: true });
+    if (plan.cancelled) await updateEvent(ctx, viewerFrom(organiser), row.id, { cancelled: true });
   }
   return { events: PLANS.length, answers };
 }

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { AppContext } from '../context';
 import type { AccountRow } from '../features/accounts/accounts.queries';
 import { addVersion, uploadFile } from '../features/files/files.service';
-import type { Viewer } from '../http/auth';
+import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
 import { simplePdf } from './documents';
 import { addMembers, backdateVersion, findCommunityByName, insertCommunity } from './files.queries';
@@ -261,12 +261,6 @@ const LIBRARIES: Library[] = [
   },
 ];
 
-const viewerOf = (row: AccountRow): Viewer => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-});
-
 /** The communities (made when missing) and their libraries. */
 export async function seedFiles(
   ctx: AppContext,
@@ -327,7 +321,7 @@ export async function seedFiles(
     for (const file of library.files) {
       let fileId: number | undefined;
       for (const [i, version] of file.versions.entries()) {
-        const by = viewerOf(version.by(people));
+        const by = viewerFrom(version.by(people));
         const data = await version.data();
         const upload = { filename: file.name, mimetype: 'application/octet-stream', data };
         const row =

@@ -4,7 +4,7 @@ import type { AccountRow } from '../features/accounts/accounts.queries';
 import { acceptAnswer, voteForAnswer } from '../features/questions/questions.service';
 import { notifyAnswerers } from '../features/questions/suggestions.service';
 import { createStatus } from '../features/statuses/statuses.service';
-import type { Viewer } from '../http/auth';
+import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
 import { type QuestionStamps, restampQuestions } from './questions.queries';
 import type { Random } from './random';
@@ -176,12 +176,6 @@ const FOR_ANA = {
     `@${ana} customers keep asking when the onboarding checklist arrives in the admin console. Is it on the roadmap? #onboarding #roadmap`,
 };
 
-const viewerOf = (row: AccountRow): Viewer => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-});
-
 /**
  * Questions asked organisation-wide over the last four weeks, answered by people with the
  * skill (from other departments than the asker's), with votes and accepted answers, a few
@@ -206,7 +200,7 @@ export async function seedQuestions(
     const at = s.now - entry.daysAgo * DAY_MS;
     const question = await createStatus(
       quiet,
-      viewerOf(asker),
+      viewerFrom(asker),
       { status: entry.text, kind: 'question', visibility: 'public' },
       { applicationId: null, at },
     );
@@ -225,7 +219,7 @@ export async function seedQuestions(
       answeredAt += s.random.int(1, 6) * HOUR_MS;
       const posted = await createStatus(
         quiet,
-        viewerOf(author),
+        viewerFrom(author),
         { status: answer.text, in_reply_to_id: String(question.id), visibility: 'public' },
         { applicationId: null, at: answeredAt },
       );
@@ -234,12 +228,12 @@ export async function seedQuestions(
         answer.accepted ? s.random.int(2, 6) : s.random.int(0, 3),
       );
       for (const voter of voters) {
-        await voteForAnswer(quiet, viewerOf(voter), posted.id);
+        await voteForAnswer(quiet, viewerFrom(voter), posted.id);
         const votedAt = answeredAt + s.random.int(1, 20) * HOUR_MS;
         stamps.votes.set(`${voter.id}:${posted.id}`, Math.min(s.now, votedAt));
       }
       if (answer.accepted) {
-        await acceptAnswer(quiet, viewerOf(asker), question.id, posted.id);
+        await acceptAnswer(quiet, viewerFrom(asker), question.id, posted.id);
         const acceptedAt = answeredAt + s.random.int(1, 12) * HOUR_MS;
         stamps.accepted.set(posted.id, Math.min(s.now, acceptedAt));
       }
@@ -252,11 +246,11 @@ export async function seedQuestions(
     const at = s.now - FOR_ANA.daysAgo * DAY_MS;
     const question = await createStatus(
       quiet,
-      viewerOf(asker),
+      viewerFrom(asker),
       { status: FOR_ANA.text(ana.username), kind: 'question', visibility: 'public' },
       { applicationId: null, at },
     );
-    await notifyAnswerers(quiet, viewerOf(asker), question.id, [ana.id]);
+    await notifyAnswerers(quiet, viewerFrom(asker), question.id, [ana.id]);
     stamps.suggested.set(question.id, at + 10 * 60 * 1000);
     asked += 1;
   }

@@ -6,8 +6,7 @@ import { uploadMedia } from '../features/media/media.service';
 import { closeExpiredPolls, voteInPoll } from '../features/polls/polls.service';
 import { bookmark, favourite, reblog } from '../features/statuses/reactions.service';
 import { createStatus, editStatus } from '../features/statuses/statuses.service';
-import type { Viewer } from '../http/auth';
-import type { Member } from './cast';
+import { viewerFrom } from '../http/auth';
 import { pollOfStatus, recordPastVote, restampHistory, type Stamps } from './demo.queries';
 import { renderPicture } from './pictures';
 import type { Draft, Plan } from './plan';
@@ -24,12 +23,6 @@ export interface ActivitySummary {
   edits: number;
   pictures: number;
 }
-
-const viewerOf = (member: Member): Viewer => ({
-  id: member.id,
-  username: member.username,
-  role: member.role,
-});
 
 function posted(draft: Draft): number {
   if (draft.id === undefined) throw new Error('The demo reacted to a status before posting it');
@@ -96,7 +89,7 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
   for (const action of actions) {
     switch (action.type) {
       case 'follow':
-        await follow(quiet, viewerOf(action.from), action.to.id, {});
+        await follow(quiet, viewerFrom(action.from), action.to.id, {});
         stamps.follows.set(`${action.from.id}:${action.to.id}`, action.at);
         summary.follows += 1;
         break;
@@ -104,7 +97,7 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
         const { draft } = action;
         const mediaIds: number[] = [];
         if (draft.picture) {
-          const upload = await uploadMedia(quiet, viewerOf(draft.author), {
+          const upload = await uploadMedia(quiet, viewerFrom(draft.author), {
             file: {
               filename: 'image.png',
               mimetype: 'image/png',
@@ -115,10 +108,15 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
           mediaIds.push(upload.id);
           summary.pictures += 1;
         }
-        const status = await createStatus(quiet, viewerOf(draft.author), inputOf(draft, mediaIds), {
-          applicationId: null,
-          at: draft.at,
-        });
+        const status = await createStatus(
+          quiet,
+          viewerFrom(draft.author),
+          inputOf(draft, mediaIds),
+          {
+            applicationId: null,
+            at: draft.at,
+          },
+        );
         draft.id = status.id;
         stamps.statuses.set(status.id, draft.at);
         summary.statuses += 1;
@@ -128,21 +126,21 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
       }
       case 'favourite': {
         const id = posted(action.draft);
-        await favourite(quiet, viewerOf(action.by), id, action.at);
+        await favourite(quiet, viewerFrom(action.by), id, action.at);
         stamps.favourites.set(`${action.by.id}:${id}`, action.at);
         summary.favourites += 1;
         break;
       }
       case 'reblog': {
         const id = posted(action.draft);
-        await reblog(quiet, viewerOf(action.by), id, 'public', action.at);
+        await reblog(quiet, viewerFrom(action.by), id, 'public', action.at);
         stamps.reblogs.set(`${action.by.id}:${id}`, action.at);
         summary.boosts += 1;
         break;
       }
       case 'bookmark': {
         const id = posted(action.draft);
-        await bookmark(quiet, viewerOf(action.by), id);
+        await bookmark(quiet, viewerFrom(action.by), id);
         stamps.bookmarks.set(`${action.by.id}:${id}`, action.at);
         summary.bookmarks += 1;
         break;
@@ -152,7 +150,8 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
         if (pollId === undefined) throw new Error('The demo voted in a poll before posting it');
         const vote = { pollId, accountId: action.by.id, choices: action.choices, at: action.at };
         const closes = action.draft.at + (action.draft.poll?.expiresIn ?? 0) * 1000;
-        if (closes > Date.now()) await voteInPoll(quiet, viewerOf(action.by), pollId, vote.choices);
+        if (closes > Date.now())
+          await voteInPoll(quiet, viewerFrom(action.by), pollId, vote.choices);
         else await recordPastVote(ctx.db, vote);
         stamps.votes.set(`${action.by.id}:${pollId}`, action.at);
         summary.votes += 1;
@@ -164,7 +163,7 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
         break;
       case 'edit': {
         const id = posted(action.draft);
-        await editStatus(quiet, viewerOf(action.draft.author), id, { status: action.text });
+        await editStatus(quiet, viewerFrom(action.draft.author), id, { status: action.text });
         stamps.edits.set(id, action.at);
         summary.edits += 1;
         break;

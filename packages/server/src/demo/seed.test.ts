@@ -249,6 +249,22 @@ describe('the demo organisation', () => {
     }
   });
 
+  it('has a moderation queue: a report for Ana in the team she moderates, more for the admins', async () => {
+    expect(summary.moderation).toEqual({ open: 2, resolved: 2 });
+    const mine = await ana.get('/api/rapport/v1/moderation/reports?state=open');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toHaveLength(1);
+    expect(mine.body[0].community.name).toBe('Product Team');
+    const adminRow = await findAccountByUsername(ctx.db, DEMO_ADMIN.username);
+    const admin = api(app, await tokenFor(ctx, adminRow as NonNullable<typeof adminRow>));
+    expect((await admin.get('/api/rapport/v1/moderation/reports?state=open')).body).toHaveLength(2);
+    const resolved = await admin.get('/api/rapport/v1/moderation/reports?state=resolved');
+    expect(resolved.body.map((r: { action: string }) => r.action).sort()).toEqual([
+      'dismiss',
+      'hide',
+    ]);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -13,6 +13,7 @@ import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
+import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
 import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
@@ -33,6 +34,7 @@ export interface DemoSummary {
   activity: ActivitySummary;
   communities: CommunitiesSummary;
   files: FilesSummary;
+  moderation: ModerationSummary;
 }
 
 interface Seeding {
@@ -261,10 +263,17 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   });
   // Its own random stream, so the file libraries never change what other steps generate.
   const files = await seedFiles(ctx, new Random(seed + 8), s.accounts, DEMO_MEMBER.username, s.now);
+  const moderation = await seedModeration(ctx, {
+    accounts: s.accounts,
+    now: s.now,
+    ana: DEMO_MEMBER.username,
+    admin: DEMO_ADMIN.username,
+  });
   return {
     activity,
     communities,
     files,
+    moderation,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

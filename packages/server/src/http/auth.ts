@@ -42,6 +42,11 @@ export interface Viewer {
   role: Role;
 }
 
+/** An account as the viewer it would be (services act on behalf of a viewer). */
+export function viewerFrom(account: Pick<Viewer, 'id' | 'username' | 'role'>): Viewer {
+  return { id: account.id, username: account.username, role: account.role };
+}
+
 export interface Auth {
   viewer: Viewer | null;
   tokenId: number;

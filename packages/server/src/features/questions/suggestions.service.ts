@@ -1,7 +1,7 @@
 import { type Expert, QUESTION_LIMITS } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { HttpError, validationFailed } from '../../errors';
-import type { Viewer } from '../../http/auth';
+import { type Viewer, viewerFrom } from '../../http/auth';
 import { type AccountRow, findAccountById, findAccountsByIds } from '../accounts/accounts.queries';
 import { rankExperts } from '../expertise/expertise.service';
 import { questionTopics } from '../expertise/topics';
@@ -13,12 +13,6 @@ import { whoMaySee } from './question-audience';
 import { alreadyAsked, answererIds } from './questions.queries';
 import { getVisibleQuestion, mayManage } from './questions.service';
 
-const viewerOfRow = (row: AccountRow): Viewer => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-});
-
 /**
  * Who should be offered to someone looking at this question: people the asker may see
  * (and the viewer, when someone else looks), who may see the question themselves.
@@ -26,7 +20,7 @@ const viewerOfRow = (row: AccountRow): Viewer => ({
 async function eligible(ctx: AppContext, question: StatusRow, viewer: Viewer, rows: AccountRow[]) {
   const asker = await findAccountById(ctx.db, question.account_id);
   if (!asker) return [];
-  let kept = await visibleAccounts(ctx.db, viewerOfRow(asker), rows);
+  let kept = await visibleAccounts(ctx.db, viewerFrom(asker), rows);
   if (viewer.id !== asker.id) kept = await visibleAccounts(ctx.db, viewer, kept);
   return whoMaySee(ctx.db, question, kept);
 }

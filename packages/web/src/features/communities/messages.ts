@@ -101,6 +101,8 @@ export const communitiesMessages = {
     'Start the conversation: members see it in their home timeline.',
   'communities.timeline.closed': 'Only members see what is posted in this community.',
   'communities.timeline.closedHint': 'Ask to join, or accept an invitation, to read and post here.',
+  'communities.timeline.requestedHint':
+    'You asked to join: an owner or moderator will decide, and you will be notified.',
   'communities.pinned': 'Pinned',
   'communities.latest': 'Latest',
   'communities.pin': 'Pin to the community',
