@@ -16,6 +16,7 @@ import { freePort } from '../packages/server/test/harness';
 import { percentile, type Row, type Scenario, type Target } from './results';
 import { searchRows } from './search';
 import { type Seeded, seededDatabase } from './seed';
+import { TOPICS } from './seed-communities';
 import { type Memory, measureStreaming, type StreamingResult } from './streaming';
 
 const quick = process.argv.includes('--quick');
@@ -24,8 +25,30 @@ const profile = process.argv.includes('--cpu-prof');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => !only || name.includes(only) || name.includes('/health');
 const SIZE = quick
-  ? { accounts: 1_000, statuses: 20_000, streamingClients: 100 }
-  : { accounts: 10_000, statuses: 1_000_000, streamingClients: 1_000 };
+  ? {
+      accounts: 1_000,
+      statuses: 20_000,
+      streamingClients: 100,
+      communities: {
+        communities: 20,
+        statusesPerCommunity: 10,
+        questions: 100,
+        pages: 40,
+        events: 30,
+      },
+    }
+  : {
+      accounts: 10_000,
+      statuses: 1_000_000,
+      streamingClients: 1_000,
+      communities: {
+        communities: 300,
+        statusesPerCommunity: 40,
+        questions: 2_000,
+        pages: 1_000,
+        events: 500,
+      },
+    };
 const DURATION_S = quick ? 3 : 10;
 const WARMUP_S = quick ? 1 : 2;
 const CONNECTIONS = quick ? 10 : 50;
@@ -196,6 +219,40 @@ function scenarios(seeded: Seeded): Scenario[] {
         path: `/api/v1/statuses/${random(seeded.social.threadStatusIds)}/context`,
         token: viewer(),
       }),
+    },
+    {
+      name: 'GET /api/rapport/v1/communities (directory)',
+      request: () => ({ path: '/api/rapport/v1/communities?limit=20', token: viewer() }),
+    },
+    {
+      name: 'GET /api/rapport/v1/communities/:id/timeline (a member)',
+      request: () => {
+        const [index, communityId] = random(seeded.communities.memberships);
+        return {
+          path: `/api/rapport/v1/communities/${communityId}/timeline`,
+          token: seeded.tokens[index] as string,
+        };
+      },
+    },
+    {
+      name: 'GET /api/rapport/v1/questions?state=unanswered',
+      request: () => ({ path: '/api/rapport/v1/questions?state=unanswered', token: viewer() }),
+    },
+    {
+      name: 'GET /api/rapport/v1/pages',
+      request: () => ({ path: '/api/rapport/v1/pages', token: viewer() }),
+    },
+    {
+      name: 'GET /api/rapport/v1/events (upcoming)',
+      request: () => ({ path: '/api/rapport/v1/events', token: viewer() }),
+    },
+    {
+      name: 'GET /api/rapport/v1/experts?topic=',
+      request: () => ({ path: `/api/rapport/v1/experts?topic=${random(TOPICS)}`, token: viewer() }),
+    },
+    {
+      name: 'GET /api/rapport/v1/search?q= (every kind)',
+      request: () => ({ path: `/api/rapport/v1/search?q=${random(TOPICS)}`, token: viewer() }),
     },
   ];
 }

@@ -12,10 +12,11 @@ import { issueAccessToken } from '../packages/server/src/features/oauth/oauth.se
 import { SESSION_SCOPES } from '../packages/server/src/features/oauth/scopes';
 import { hashPassword } from '../packages/server/src/lib/passwords';
 import { DAY_MS } from '../packages/server/src/lib/time';
+import { type CommunitySeeded, type CommunitySize, seedCommunities } from './seed-communities';
 import { type SocialSeeded, seedSocial } from './seed-social';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 const CACHE_DIR = path.join(import.meta.dirname, '.cache');
 /** Written into status HTML; the server's own URL changes from run to run. */
 const SEED_URL = 'http://rapport.bench.invalid';
@@ -25,6 +26,8 @@ export interface SeedSize {
   statuses: number;
   /** Tokens for this many streaming clients. */
   streamingClients: number;
+  /** Communities and what lives in them (questions, pages, events). */
+  communities: CommunitySize;
 }
 
 export interface Viewer {
@@ -47,6 +50,7 @@ export interface Seeded {
   poster: Viewer;
   streamingTokens: string[];
   social: SocialSeeded;
+  communities: CommunitySeeded;
   seedSeconds: number;
 }
 
@@ -58,7 +62,7 @@ export interface Seeded {
 export async function seededDatabase(
   size: SeedSize,
 ): Promise<{ file: string; seeded: Seeded; cached: boolean }> {
-  const key = `v${SEED_VERSION}-${size.accounts}a-${size.statuses}s-${size.streamingClients}c`;
+  const key = `v${SEED_VERSION}-${size.accounts}a-${size.statuses}s-${size.streamingClients}c-${size.communities.communities}g`;
   const file = path.join(CACHE_DIR, `${key}.sqlite`);
   const info = path.join(CACHE_DIR, `${key}.json`);
   if (fs.existsSync(file) && fs.existsSync(info)) {
@@ -130,11 +134,34 @@ async function seed(dataDir: string, size: SeedSize): Promise<Seeded> {
     publicUrl: SEED_URL,
     applicationId,
   });
+  const communitiesStarted = Date.now();
+  const again = await createContext(
+    loadConfig({
+      RAPPORT_DATA_DIR: dataDir,
+      RAPPORT_PUBLIC_URL: SEED_URL,
+      RAPPORT_LOG_LEVEL: 'warn',
+    }),
+  );
+  let communities: CommunitySeeded;
+  try {
+    communities = await seedCommunities(again, {
+      accountIds: accounts.accountIds,
+      viewerIds: accounts.viewerIds,
+      size: size.communities,
+      now: Date.now(),
+    });
+  } finally {
+    await again.close();
+  }
+  console.log(
+    `  communities, questions, pages, events: ${((Date.now() - communitiesStarted) / 1000).toFixed(1)} s`,
+  );
   return {
     ...accounts,
     ...special,
     streamingTokens,
     social,
+    communities,
     seedSeconds: (Date.now() - started) / 1000,
   };
 }
