@@ -1,20 +1,24 @@
 import type { Db } from '../../db/tables';
 
-/** People whose profile terms include any of these words (account_terms primary key). */
-export async function accountIdsWithTerms(
+/**
+ * People whose profile terms include any of these words (account_terms primary key), with
+ * just what a skill match needs; suspended people are never evidence.
+ */
+export async function profilesWithTerms(
   db: Db,
   words: string[],
   limit: number,
-): Promise<number[]> {
+): Promise<Array<{ id: number; username: string; skills: string }>> {
   if (words.length === 0) return [];
-  const rows = await db
-    .selectFrom('account_terms')
-    .select('account_id')
-    .distinct()
-    .where('term', 'in', words)
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'skills'])
+    .where('suspended', '=', 0)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('account_terms').select('account_id').where('term', 'in', words),
+    )
     .limit(limit)
     .execute();
-  return rows.map((row) => row.account_id);
 }
 
 /** The direct replies to these questions, oldest first (index statuses_reply). */

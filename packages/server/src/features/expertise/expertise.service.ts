@@ -122,11 +122,7 @@ export async function rankExperts(
       total.set(accountId, sum);
     }
   }
-  let rows = (await findAccountsByIds(ctx.db, [...total.keys()])).filter(
-    (row) => row.suspended === 0,
-  );
-  rows = await visibleAccounts(ctx.db, viewer, rows);
-  if (options.admit) rows = await options.admit(rows);
+  const rows = await rankable(ctx, viewer, total, options);
   const byName = (row: AccountRow) => row.sort_name;
   const ranked = rows
     .map((row) => ({ row, scored: total.get(row.id) as Scored }))
@@ -145,6 +141,34 @@ export async function rankExperts(
         url: `${ctx.config.publicUrl}${item.path}`,
       })),
   }));
+}
+
+/**
+ * The people who may be ranked, read best-scored first and only as far as the page needs:
+ * a common topic has hundreds of candidates, and most of them would be read for nothing.
+ * Everyone scoring as much as the last one read is read too, so ties order by name.
+ */
+async function rankable(
+  ctx: AppContext,
+  viewer: Viewer,
+  total: Map<number, Scored>,
+  options: Pick<RankOptions, 'limit' | 'admit'>,
+): Promise<AccountRow[]> {
+  const order = [...total.entries()].sort((a, b) => b[1].score - a[1].score);
+  const kept: AccountRow[] = [];
+  let from = 0;
+  while (from < order.length && kept.length < options.limit) {
+    let to = Math.min(order.length, from + options.limit * 2);
+    const edge = order[to - 1]?.[1].score;
+    while (to < order.length && order[to]?.[1].score === edge) to++;
+    const ids = order.slice(from, to).map(([id]) => id);
+    let rows = (await findAccountsByIds(ctx.db, ids)).filter((row) => row.suspended === 0);
+    rows = await visibleAccounts(ctx.db, viewer, rows);
+    if (options.admit) rows = await options.admit(rows);
+    kept.push(...rows);
+    from = to;
+  }
+  return kept;
 }
 
 /** Several topics can count the same piece of evidence; it is listed once. */

@@ -1,13 +1,12 @@
-import type { EvidenceKind, Status } from '@rapport/schema';
+import type { EvidenceKind } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { searchStatusIds } from '../../db/dialect';
 import type { Viewer } from '../../http/auth';
 import { skillsOf } from '../accounts/accounts.presenter';
-import { findAccountsByIds } from '../accounts/accounts.queries';
 import { termsOf } from '../accounts/terms';
 import { pageEvidence as findPageEvidence } from '../pages/pages.search';
-import { presentStatuses } from '../statuses/statuses.present';
-import { accountIdsWithTerms, replyIdsOf } from './expertise.queries';
+import { type SeenStatus, seeStatuses } from '../statuses/statuses.present';
+import { profilesWithTerms, replyIdsOf } from './expertise.queries';
 import type { Topic } from './topics';
 
 /**
@@ -44,9 +43,9 @@ const PROFILES_READ = 500;
 const TITLE_LENGTH = 140;
 
 /** A status as one line of text: its content warning if it has one, else its text. */
-export function titleOf(status: Pick<Status, 'content' | 'spoiler_text'>): string {
+export function titleOf(status: Pick<SeenStatus, 'content' | 'spoilerText'>): string {
   const text =
-    status.spoiler_text ||
+    status.spoilerText ||
     status.content
       .replace(/<br\s*\/?>|<\/p>/g, ' ')
       .replace(/<[^>]+>/g, '')
@@ -59,12 +58,12 @@ export function titleOf(status: Pick<Status, 'content' | 'spoiler_text'>): strin
   return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
 }
 
-const statusPath = (status: Status) => `/@${status.account.username}/${status.id}`;
+const statusPath = (status: SeenStatus) => `/@${status.username}/${status.id}`;
 
 /** The statuses on a topic the viewer may see, read once per ranking (several sources use them). */
-const matches = new WeakMap<Topic, Map<number, Promise<Status[]>>>();
+const matches = new WeakMap<Topic, Map<number, Promise<SeenStatus[]>>>();
 
-function visibleMatches(ctx: AppContext, viewer: Viewer, topic: Topic): Promise<Status[]> {
+function visibleMatches(ctx: AppContext, viewer: Viewer, topic: Topic): Promise<SeenStatus[]> {
   let byViewer = matches.get(topic);
   if (!byViewer) {
     byViewer = new Map();
@@ -73,14 +72,14 @@ function visibleMatches(ctx: AppContext, viewer: Viewer, topic: Topic): Promise<
   let found = byViewer.get(viewer.id);
   if (!found) {
     found = searchStatusIds(ctx.db, topic.query, undefined, STATUS_MATCHES).then((ids) =>
-      presentStatuses(ctx, viewer, ids),
+      seeStatuses(ctx, viewer, ids),
     );
     byViewer.set(viewer.id, found);
   }
   return found;
 }
 
-const answerKind = (status: Status): EvidenceKind =>
+const answerKind = (status: SeenStatus): EvidenceKind =>
   status.answer?.accepted ? 'accepted_answer' : status.answer ? 'answer' : 'status';
 
 /**
@@ -91,13 +90,13 @@ const answerKind = (status: Status): EvidenceKind =>
 export const statusEvidence: EvidenceSource = async (ctx, viewer, topic) => {
   const shown = await visibleMatches(ctx, viewer, topic);
   return shown
-    .filter((status) => status.kind !== 'question' && status.reblog === null)
+    .filter((status) => status.kind !== 'question')
     .map((status) => ({
       kind: answerKind(status),
-      accountId: Number(status.account.id),
-      id: Number(status.id),
+      accountId: status.accountId,
+      id: status.id,
       title: titleOf(status),
-      at: Date.parse(status.created_at),
+      at: Date.parse(status.createdAt),
       path: statusPath(status),
     }));
 };
@@ -114,18 +113,18 @@ export const answerEvidence: EvidenceSource = async (ctx, viewer, topic) => {
   const titles = new Map(questions.map((question) => [question.id, titleOf(question)]));
   const replyIds = await replyIdsOf(
     ctx.db,
-    questions.map((question) => Number(question.id)),
+    questions.map((question) => question.id),
     ANSWERS_READ,
   );
-  const answers = await presentStatuses(ctx, viewer, replyIds);
+  const answers = await seeStatuses(ctx, viewer, replyIds);
   return answers
     .filter((status) => status.answer !== null)
     .map((status) => ({
       kind: answerKind(status),
-      accountId: Number(status.account.id),
-      id: Number(status.id),
-      title: titles.get(status.in_reply_to_id ?? '') ?? titleOf(status),
-      at: Date.parse(status.created_at),
+      accountId: status.accountId,
+      id: status.id,
+      title: titles.get(Number(status.inReplyToId)) ?? titleOf(status),
+      at: Date.parse(status.createdAt),
       path: statusPath(status),
     }));
 };
@@ -146,11 +145,17 @@ export function skillMatches(skill: string, topicWords: string[]): boolean {
 
 /** Skills people list on their profile. The ranking keeps only people the viewer may see. */
 export const skillEvidence: EvidenceSource = async (ctx, _viewer, topic) => {
-  const ids = await accountIdsWithTerms(ctx.db, topic.words, PROFILES_READ);
   const found: EvidenceItem[] = [];
-  for (const row of await findAccountsByIds(ctx.db, ids)) {
+  // Many people list the same skills: each distinct one is matched once.
+  const matching = new Map<string, boolean>();
+  for (const row of await profilesWithTerms(ctx.db, topic.words, PROFILES_READ)) {
     for (const skill of skillsOf(row)) {
-      if (!skillMatches(skill, topic.words)) continue;
+      let matches = matching.get(skill);
+      if (matches === undefined) {
+        matches = skillMatches(skill, topic.words);
+        matching.set(skill, matches);
+      }
+      if (!matches) continue;
       found.push({
         kind: 'skill',
         accountId: row.id,

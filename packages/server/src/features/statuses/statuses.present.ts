@@ -1,4 +1,4 @@
-import type { Account, Status } from '@rapport/schema';
+import type { Account, AnswerSummary, Status } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import type { Viewer } from '../../http/auth';
 import { toIso, toIsoOrNull } from '../../lib/time';
@@ -57,18 +57,27 @@ export interface PresentOptions {
   keepMutedAuthor?: number;
 }
 
+/** The statuses of a batch the viewer may see, with what it took to decide. */
+interface SeenBatch {
+  /** The visible ones, boosts included (with a visible original), in no particular order. */
+  shown: StatusState[];
+  all: Map<number, StatusState>;
+  authors: Map<number, Author>;
+  bodies: Map<number, CachedStatusBody>;
+  communities: Map<number, CommunityAccess>;
+}
+
 /**
- * Statuses as the viewer sees them, in the order of `ids`, leaving out every one `canSee`
- * refuses (and boosts of one it refuses). A constant number of queries per batch: the
- * rows' changing columns, the authors' counts, the viewer's relations and marks; statuses
- * and profiles not in the cache (or changed since) cost a few more.
+ * The one visibility step of every status list: the rows' changing columns, the authors,
+ * the viewer's relations and the communities, then `canSee` on each (and on a boost's
+ * original). A constant number of queries per batch.
  */
-export async function presentStatuses(
+async function seeBatch(
   ctx: AppContext,
   viewer: Viewer,
   ids: number[],
-  options: PresentOptions = {},
-): Promise<Status[]> {
+  options: PresentOptions,
+): Promise<SeenBatch> {
   const rows = await findStatusStates(ctx.db, [...new Set(ids)]);
   const originalIds = rows.flatMap((row) => (row.reblog_of_id === null ? [] : [row.reblog_of_id]));
   const originals = await findStatusStates(ctx.db, [...new Set(originalIds)]);
@@ -116,7 +125,22 @@ export async function presentStatuses(
     const original = all.get(row.reblog_of_id);
     return visible(original) && !mutedAuthor(original.account_id);
   });
+  return { shown, all, authors, bodies, communities };
+}
 
+/**
+ * Statuses as the viewer sees them, in the order of `ids`, leaving out every one `canSee`
+ * refuses (and boosts of one it refuses). A constant number of queries per batch: the
+ * rows' changing columns, the authors' counts, the viewer's relations and marks; statuses
+ * and profiles not in the cache (or changed since) cost a few more.
+ */
+export async function presentStatuses(
+  ctx: AppContext,
+  viewer: Viewer,
+  ids: number[],
+  options: PresentOptions = {},
+): Promise<Status[]> {
+  const { shown, all, authors, bodies, communities } = await seeBatch(ctx, viewer, ids, options);
   const shownBodies = [...new Set(shown.map((row) => row.reblog_of_id ?? row.id))].flatMap(
     (id) => all.get(id) ?? [],
   );
@@ -134,6 +158,66 @@ export async function presentStatuses(
     const original = present(all.get(row.reblog_of_id) as StatusState, null);
     return [present(row, original as NonNullable<Status['reblog']>)];
   });
+}
+
+/** A status weighed rather than shown: what it says, who wrote it, whether it answers. */
+export interface SeenStatus {
+  id: number;
+  accountId: number;
+  username: string;
+  kind: 'status' | 'question';
+  content: string;
+  spoilerText: string;
+  createdAt: string;
+  inReplyToId: string | null;
+  answer: AnswerSummary | null;
+}
+
+/**
+ * For features that weigh statuses (expertise): the ones among `ids` the viewer may see,
+ * by the same step as `presentStatuses`, boosts left out, in the order of `ids`, without
+ * the counts, marks, media and cards a shown status needs.
+ */
+export async function seeStatuses(
+  ctx: AppContext,
+  viewer: Viewer,
+  ids: number[],
+): Promise<SeenStatus[]> {
+  const { shown, authors, bodies } = await seeBatch(ctx, viewer, ids, {});
+  const originals = shown.filter((row) => row.reblog_of_id === null);
+  const rows = originals.flatMap((row) => {
+    const body = bodies.get(row.id);
+    const author = authors.get(row.account_id);
+    return body && author ? [{ row, body, author }] : [];
+  });
+  const questions = await loadQuestionFacts(
+    ctx.db,
+    viewer.id,
+    rows.map(({ row, body }) => ({
+      id: row.id,
+      account_id: row.account_id,
+      kind: row.kind,
+      inReplyToId: body.inReplyToId,
+      inReplyToAccountId: body.inReplyToAccountId,
+    })),
+  );
+  const byId = new Map(
+    rows.map(({ row, body, author }): [number, SeenStatus] => [
+      row.id,
+      {
+        id: row.id,
+        accountId: row.account_id,
+        username: author.account.username,
+        kind: row.kind,
+        content: body.content,
+        spoilerText: body.spoilerText,
+        createdAt: body.createdAt,
+        inReplyToId: body.inReplyToId,
+        answer: questions.answer(row.id),
+      },
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 interface Author {
