@@ -1,6 +1,5 @@
 import type { Community } from '@rapport/schema';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { getCommunity } from '../../api/communities';
 import { isApiError } from '../../api/errors';
@@ -10,6 +9,7 @@ import { ErrorState } from '../../components/FormMessage';
 import { CommunitiesIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/Spinner';
 import { usePageTitle } from '../../components/use-page-title';
+import { useTabInView } from '../../components/use-tab-in-view';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { CommunityActions } from './CommunityActions';
@@ -56,19 +56,7 @@ function CommunityPage({ community }: { community: Community }) {
   const base = `/communities/${community.id}`;
   const tabs = COMMUNITY_TABS.filter((tab) => tab.shown(community, me.rapport_role));
   const current = pathname.slice(base.length).replace(/^\//, '').split('/')[0] ?? '';
-  const tabRow = useRef<HTMLElement>(null);
-  // On a phone the tab row scrolls sideways: bring the open section into sight (after a
-  // reload or a link straight to it), without moving the page up or down.
-  useEffect(() => {
-    const row = tabRow.current;
-    const active = row?.querySelector<HTMLElement>(`[data-path="${current}"]`);
-    if (!row || !active) return;
-    const box = row.getBoundingClientRect();
-    const tab = active.getBoundingClientRect();
-    if (tab.left < box.left || tab.right > box.right) {
-      row.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
-    }
-  }, [current]);
+  const tabRow = useTabInView<HTMLElement>(current);
   // A section the viewer may not have (they left, or lost a role): back to the first.
   const known = COMMUNITY_TABS.some((tab) => tab.path === current);
   if (known && !tabs.some((tab) => tab.path === current)) return <Navigate to={base} replace />;

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchIcon } from '../../components/icons';
 import { usePageTitle } from '../../components/use-page-title';
 import { useSearchQuery } from '../../components/use-search-query';
+import { useTabInView } from '../../components/use-tab-in-view';
 import { useT } from '../../i18n/I18nProvider';
 import { EverythingResults } from './EverythingResults';
 import { HashtagResults } from './HashtagResults';
@@ -21,18 +22,7 @@ export function SearchPage() {
   const inputId = useId();
   const { input, setInput, query, tab } = useSearchParamsState();
   usePageTitle(query ? t('search.titleFor', { query }) : t('search.title'));
-  const tabsRef = useRef<HTMLElement>(null);
-
-  // On a phone the tabs scroll sideways: bring the chosen one into view.
-  useEffect(() => {
-    const nav = tabsRef.current;
-    const active = nav?.querySelector<HTMLElement>(`[data-tab="${tab}"]`);
-    if (!nav || !active) return;
-    const shown = nav.getBoundingClientRect();
-    const place = active.getBoundingClientRect();
-    if (place.left < shown.left || place.right > shown.right)
-      nav.scrollLeft += place.left - shown.left - 16;
-  }, [tab]);
+  const tabsRef = useTabInView<HTMLElement>(tab);
 
   return (
     <div className="page page-feed page-search">
