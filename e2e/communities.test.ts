@@ -137,6 +137,10 @@ describe.each(VIEWPORTS)('communities on a %s', (label, viewport) => {
       .getByRole('region', { name: 'Members', exact: true })
       .getByText('Bruno Costa')
       .waitFor();
+    // Until she answers, Carla is listed among the invitations the owner may cancel.
+    const waiting = owner.getByRole('region', { name: 'Invited, not answered yet' });
+    await waiting.getByText('Carla Mendes').waitFor();
+    await waiting.getByRole('button', { name: 'Cancel invitation to Carla Mendes' }).waitFor();
     await checkPage(owner, `communities-members-${label}`);
 
     // Carla finds the invitation on her directory page and accepts it on the community's.

@@ -109,8 +109,12 @@ export const CommunityDirectoryQuery = CursorQuery.extend({
   membership: MembershipState.optional(),
 });
 
-/** Members, by role when asked (`role=owner,moderator`). */
+/**
+ * Members, by role when asked (`role=owner,moderator`); `state=invited`: the people invited
+ * who have not answered yet (for those who run the community).
+ */
 export const CommunityMembersQuery = CursorQuery.extend({
+  state: z.enum(['member', 'invited']).optional(),
   role: z
     .preprocess(
       (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value),

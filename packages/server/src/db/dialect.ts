@@ -142,3 +142,50 @@ export async function searchStatusIds(
     order by rowid desc limit ${limit}`.execute(db);
   return rows.rows.map((row) => Number(row.id));
 }
+
+/**
+ * Questions matching the query, newest first, below `beforeId`: the newest `window` text
+ * matches are looked through for statuses that are questions (a primary-key probe each), so
+ * a common word costs at most `window` matches however few questions use it. `scannedTo` is
+ * the oldest match looked at when the window was full (the next page starts below it), or
+ * undefined when every match was looked at.
+ */
+export async function searchQuestionIds(
+  db: Executor,
+  query: TextQuery,
+  beforeId: number | undefined,
+  limit: number,
+  window: number,
+): Promise<{ ids: number[]; scannedTo: number | undefined }> {
+  if (query.terms.length === 0 && query.phrases.length === 0)
+    return { ids: [], scannedTo: undefined };
+  const below = beforeId ?? Number.MAX_SAFE_INTEGER;
+  let matches: RawBuilder<{ id: number | string }>;
+  if (dialectOf(db) === 'postgres') {
+    const parts = [
+      ...query.terms.map((term) => sql`plainto_tsquery('simple', ${term})`),
+      ...query.phrases.map((phrase) => sql`phraseto_tsquery('simple', ${phrase})`),
+    ];
+    matches = sql`select status_id as id from status_search
+      where document @@ (${sql.join(parts, sql` && `)}) and status_id < ${below}
+      order by status_id desc limit ${window}`;
+  } else {
+    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const match = [...query.terms, ...query.phrases].map(quote).join(' ');
+    matches = sql`select rowid as id from status_search
+      where status_search match ${match} and rowid < ${below}
+      order by rowid desc limit ${window}`;
+  }
+  const found = await sql<{ id: number | string }>`select m.id from (${matches}) m
+    where exists (select 1 from questions q where q.status_id = m.id)
+    order by m.id desc limit ${limit}`.execute(db);
+  const ids = found.rows.map((row) => Number(row.id));
+  if (ids.length >= limit) return { ids, scannedTo: undefined };
+  const edge = await sql<{ n: number | string; oldest: number | string | null }>`
+    select count(*) as n, min(m.id) as oldest from (${matches}) m`.execute(db);
+  const { n, oldest } = edge.rows[0] ?? { n: 0, oldest: null };
+  return {
+    ids,
+    scannedTo: Number(n) >= window && oldest !== null ? Number(oldest) : undefined,
+  };
+}

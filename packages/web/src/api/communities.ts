@@ -66,12 +66,12 @@ export function leaveCommunity(id: string): Promise<Community> {
 
 export function listMembers(
   id: string,
-  filter: { role?: CommunityRole[] },
+  filter: { role?: CommunityRole[]; state?: 'invited' },
   next?: string | null,
 ): Promise<Page<CommunityMember>> {
   if (next) return sendPage<CommunityMember>(next);
   return sendPage<CommunityMember>(communityPath(id, '/members'), {
-    query: { limit: 40, role: filter.role?.join(',') },
+    query: { limit: 40, role: filter.role?.join(','), state: filter.state },
   });
 }
 

@@ -116,12 +116,20 @@ export async function listMembers(
   ctx: AppContext,
   viewer: Viewer,
   id: number,
-  options: { roles?: CommunityRole[] | undefined; after?: number | undefined; limit: number },
+  options: {
+    roles?: CommunityRole[] | undefined;
+    state?: 'member' | 'invited' | undefined;
+    after?: number | undefined;
+    limit: number;
+  },
 ): Promise<PlacesPage> {
-  requireContent(viewer, await loadAccess(ctx.db, viewer, id));
+  const access = await loadAccess(ctx.db, viewer, id);
+  // Who was invited and has not answered is for those who run the community to follow up.
+  if (options.state === 'invited') requireRunning(viewer, access);
+  else requireContent(viewer, access);
   const rows = await listPlaces(ctx.db, {
     communityId: id,
-    state: 'member',
+    state: options.state ?? 'member',
     roles: options.roles,
     afterAccountId: options.after,
     limit: options.limit,

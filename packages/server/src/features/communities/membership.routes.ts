@@ -72,9 +72,10 @@ export function membershipRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { role, cursor, limit = 40 } = request.query;
+      const { role, state, cursor, limit = 40 } = request.query;
       const page = await listMembers(ctx, viewerOf(request), Number(request.params.id), {
         roles: role,
+        state,
         after: afterOf(cursor),
         limit,
       });

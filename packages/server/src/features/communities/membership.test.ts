@@ -196,6 +196,30 @@ describe('joining', () => {
     expect(await membersCount(c)).toBe(2);
   });
 
+  it('shows those who run it the invitations not yet answered, and lets them cancel one', async () => {
+    const ana = await person(t);
+    const bo = await person(t);
+    const cy = await person(t);
+    const c = await community(ana, 'private');
+    await ana.api.post(communityPath(c, '/members'), { account_ids: [bo.id, cy.id] });
+    const waiting = await ana.api.get(communityPath(c, '/members?state=invited'));
+    expect(waiting.status, waiting.text).toBe(200);
+    expect(waiting.body.map((m: { account: { id: string } }) => m.account.id).sort()).toEqual(
+      [bo.id, cy.id].sort(),
+    );
+    const members = await ana.api.get(communityPath(c, '/members'));
+    expect(members.body.map((m: { account: { id: string } }) => m.account.id)).toEqual([ana.id]);
+    // Someone who does not run it gets nothing of the list.
+    await bo.api.post(communityPath(c, '/join'));
+    expect((await bo.api.get(communityPath(c, '/members?state=invited'))).status).toBe(403);
+    expect((await ana.api.get(communityPath(c, '/members?state=requested'))).status).toBe(400);
+    // Cancelling: the invitation is gone, and the invited person is no longer invited.
+    expect((await ana.api.delete(communityPath(c, `/members/${cy.id}`))).status).toBe(200);
+    const after = await ana.api.get(communityPath(c, '/members?state=invited'));
+    expect(after.body).toEqual([]);
+    expect((await cy.api.get(communityPath(c))).body.membership.state).toBeNull();
+  });
+
   it('records meeting each member when joining a small community, not a large one', async () => {
     const owner = await person(t);
     const small = await community(owner, 'public');

@@ -1,5 +1,6 @@
 import type { SearchKind, Status, UnifiedSearchResults } from '@rapport/schema';
 import type { AppContext } from '../../context';
+import { parseTextQuery, searchQuestionIds } from '../../db/dialect';
 import { validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { termsOf } from '../accounts/terms';
@@ -8,6 +9,7 @@ import { listCommunities } from '../communities/communities.service';
 import { searchEvents } from '../events/events.service';
 import { presentPageSummaries } from '../pages/pages.presenter';
 import { listPages, searchPages } from '../pages/pages.search';
+import { presentStatuses } from '../statuses/statuses.present';
 import { search } from './search.service';
 
 export interface UnifiedSearchRequest {
@@ -166,14 +168,16 @@ async function searchCommunities(
   });
 }
 
-/** How many rounds of status matches a page of questions looks through at most. */
+/** How many rounds of text matches a page of questions looks through at most. */
 const QUESTION_ROUNDS = 3;
+/** Text matches looked through per round for questions among them. */
+const QUESTION_WINDOW = 2_000;
 
 /**
- * Questions are statuses of kind `question`: they come from the status search (so they
- * pass the same visibility rule) and are picked out of its matches, topped up for a few
- * rounds. When the rounds run out before the page is full, the next page starts after
- * the last match looked at, so no question is skipped.
+ * Questions whose text matches: the text index's matches that are questions (in SQL),
+ * then the one visibility rule through the status presenter, topped up for a few rounds.
+ * When the rounds run out before the page is full, the next page starts below the last
+ * match looked at, so no question is skipped.
  */
 async function searchQuestions(
   ctx: AppContext,
@@ -182,24 +186,28 @@ async function searchQuestions(
   maxId: number | undefined,
   limit: number,
 ): Promise<{ questions: Status[]; next: NextPage }> {
+  const query = parseTextQuery(q);
   const questions: Status[] = [];
   let before = maxId;
-  const batch = Math.max(limit * 2, 20);
   for (let round = 0; round < QUESTION_ROUNDS; round++) {
-    const { statuses } = await search(ctx, viewer, q, {
-      type: 'statuses',
-      limit: batch,
-      maxId: before,
-      accountId: undefined,
-    });
-    questions.push(...statuses.filter((status) => status.kind === 'question'));
+    // Half as many again: some matching questions are hidden from this viewer.
+    const want = Math.ceil((limit - questions.length) * 1.5);
+    const { ids, scannedTo } = await searchQuestionIds(
+      ctx.db,
+      query,
+      before,
+      want,
+      QUESTION_WINDOW,
+    );
+    questions.push(...(await presentStatuses(ctx, viewer, ids)));
     if (questions.length >= limit) {
       const page = questions.slice(0, limit);
       return { questions: page, next: { maxId: page[page.length - 1]?.id ?? '' } };
     }
-    const last = statuses.at(-1);
-    if (!last || statuses.length < batch) return { questions, next: undefined };
-    before = Number(last.id);
+    const last = ids.at(-1);
+    if (ids.length === want && last !== undefined) before = last;
+    else if (scannedTo !== undefined) before = scannedTo;
+    else return { questions, next: undefined };
   }
   return { questions, next: before === undefined ? undefined : { maxId: String(before) } };
 }

@@ -89,7 +89,7 @@ interface Found {
   accounts: Array<{ username: string }>;
   statuses: Array<{ content: string; kind: string }>;
   communities: Array<{ name: string }>;
-  questions: Array<{ content: string; kind: string }>;
+  questions: Array<{ id: string; content: string; kind: string }>;
   pages: Array<{ title: string }>;
   events: Array<{ title: string }>;
 }
@@ -202,6 +202,23 @@ describe('GET /api/rapport/v1/search', () => {
       expect(new Set(seen).size, type).toBe(seen.length);
       expect(seen.length, type).toBe(type === 'statuses' ? 6 : 3);
     }
+  });
+
+  it('finds an old question behind many newer statuses with the same word', async () => {
+    const member = people.member as Person;
+    const asked = await ok(
+      member.api.post('/api/v1/statuses', {
+        status: 'Who owns the quokkaflow pipeline?',
+        kind: 'question',
+      }),
+    );
+    // More than a few pages of status matches: the questions are found among matches in SQL.
+    for (let n = 0; n < 70; n++) {
+      await ok(member.api.post('/api/v1/statuses', { status: `Quokkaflow run ${n} went fine` }));
+    }
+    const found = await member.api.get<Found>('/api/rapport/v1/search?q=quokkaflow');
+    expect(found.body.questions.map((question) => question.id)).toEqual([asked.id]);
+    expect(found.body.statuses).toHaveLength(5);
   });
 
   it('refuses bad input with a clear message', async () => {

@@ -44,6 +44,15 @@ export function CommunityMembersTab() {
         title={t('communities.members.all')}
         onNotice={setNotice}
       />
+      {runs(community) && (
+        <MemberSection
+          community={community}
+          which="invited"
+          invited
+          title={t('communities.members.invited')}
+          onNotice={setNotice}
+        />
+      )}
       <SuccessMessage>{notice}</SuccessMessage>
     </div>
   );
@@ -53,12 +62,15 @@ function MemberSection({
   community,
   which,
   roles,
+  invited = false,
   title,
   onNotice,
 }: {
   community: Community;
   which: string;
-  roles: CommunityRole[];
+  roles?: CommunityRole[];
+  /** The people invited who have not answered yet, instead of members. */
+  invited?: boolean;
   title: string;
   onNotice: (text: string) => void;
 }) {
@@ -66,7 +78,12 @@ function MemberSection({
   const headingId = useId();
   const members = useInfiniteQuery({
     queryKey: queryKeys.communityMembers(community.id, which),
-    queryFn: ({ pageParam }) => listMembers(community.id, { role: roles }, pageParam),
+    queryFn: ({ pageParam }) =>
+      listMembers(
+        community.id,
+        invited ? { state: 'invited' } : roles ? { role: roles } : {},
+        pageParam,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next,
   });
@@ -81,7 +98,9 @@ function MemberSection({
       ) : members.isError ? (
         <ErrorState error={members.error} onRetry={() => members.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={t('communities.members.empty')} />
+        <EmptyState
+          title={invited ? t('communities.members.noneInvited') : t('communities.members.empty')}
+        />
       ) : (
         <ul className="account-list">
           {items.map((member) => (
@@ -151,6 +170,27 @@ function MemberControls({
     },
   });
   const mayRemove = !self && (owns(community) || (runs(community) && member.role === 'member'));
+  if (member.state === 'invited') {
+    return (
+      <div className="member-controls">
+        <span className="badge">{t('communities.members.invitedBadge')}</span>
+        <Button
+          variant="ghost"
+          size="sm"
+          pending={remove.isPending}
+          onClick={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => onNotice(t('communities.members.invitationCancelled', { name })),
+            })
+          }
+          aria-label={t('communities.members.cancelInvitationName', { name })}
+        >
+          {t('communities.members.cancelInvitation')}
+        </Button>
+        <ErrorMessage error={remove.error} />
+      </div>
+    );
+  }
   const roleBadge = <span className="badge">{t(ROLE_LABELS[member.role])}</span>;
 
   return (

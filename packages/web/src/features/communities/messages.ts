@@ -113,6 +113,12 @@ export const communitiesMessages = {
 
   'communities.members.runners': 'Owners and moderators',
   'communities.members.all': 'Members',
+  'communities.members.invited': 'Invited, not answered yet',
+  'communities.members.noneInvited': 'No invitation is waiting for an answer.',
+  'communities.members.invitedBadge': 'Invited',
+  'communities.members.cancelInvitation': 'Cancel invitation',
+  'communities.members.cancelInvitationName': 'Cancel invitation to {name}',
+  'communities.members.invitationCancelled': 'The invitation to {name} was cancelled.',
   'communities.members.empty': 'No other members yet.',
   'communities.members.role': 'Role of {name}',
   'communities.members.remove': 'Remove',
