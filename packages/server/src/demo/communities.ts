@@ -4,11 +4,8 @@ import { EventBus } from '../events';
 import type { AccountRow } from '../features/accounts/accounts.queries';
 import { createCommunity } from '../features/communities/communities.service';
 import { pinStatus } from '../features/communities/content.service';
-import {
-  changeRole,
-  inviteMembers,
-  joinCommunity,
-} from '../features/communities/membership.service';
+import { inviteMembers, joinCommunity } from '../features/communities/membership.service';
+import { changeRole } from '../features/communities/membership-decisions.service';
 import { uploadMedia } from '../features/media/media.service';
 import { favourite } from '../features/statuses/reactions.service';
 import { createStatus } from '../features/statuses/statuses.service';

@@ -19,15 +19,13 @@ import { setCursorLink } from '../../http/pagination';
 import { presentMembers } from './communities.presenter';
 import { read, tags, write } from './communities.routes';
 import { listMembers, listRequests, type PlacesPage } from './content.service';
+import { inviteMembers, joinCommunity, leaveCommunity } from './membership.service';
 import {
   approveRequest,
   changeRole,
-  inviteMembers,
-  joinCommunity,
-  leaveCommunity,
   rejectRequest,
   removeMember,
-} from './membership.service';
+} from './membership-decisions.service';
 
 const PLACES_ORDER: SortKey[] = [{ column: 'account_id', direction: 'asc' }];
 
