@@ -8,12 +8,12 @@ import {
   setSuspended,
 } from '../../api/admin';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { SelectField } from '../../components/Field';
 import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { SearchIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { LoadingBlock } from '../../components/Spinner';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { usePageTitle } from '../../components/use-page-title';
@@ -180,16 +180,7 @@ export function AdminAccountsPage() {
               </tbody>
             </table>
           </div>
-          {accounts.hasNextPage && (
-            <div className="load-more">
-              <Button
-                pending={accounts.isFetchingNextPage}
-                onClick={() => accounts.fetchNextPage()}
-              >
-                {accounts.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={accounts} />
         </div>
       )}
 

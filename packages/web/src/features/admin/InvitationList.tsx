@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { SelectField } from '../../components/Field';
 import { ErrorState, SuccessMessage } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { LoadingBlock } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -140,16 +141,7 @@ export function InvitationList() {
               />
             ))}
           </ul>
-          {invitations.hasNextPage && (
-            <div className="load-more">
-              <Button
-                pending={invitations.isFetchingNextPage}
-                onClick={() => invitations.fetchNextPage()}
-              >
-                {invitations.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={invitations} />
         </>
       )}
       <ConfirmDialog

@@ -7,7 +7,9 @@ import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
-import { CommunitiesIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { CommunitiesIcon, PlusIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { SearchBox } from '../../components/SearchBox';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
 import { useSearchQuery } from '../../components/use-search-query';
@@ -24,8 +26,8 @@ type View = 'mine' | 'all';
 export function CommunitiesPage() {
   const t = useT();
   const me = useCurrentAccount();
-  const searchId = useId();
-  const [params, _setParams] = useSearchParams();
+  const invitationsId = useId();
+  const [params] = useSearchParams();
   const view: View = params.get('view') === 'all' ? 'all' : 'mine';
   const [input, setInput, query] = useSearchQuery();
   const [creating, setCreating] = useState(false);
@@ -80,28 +82,19 @@ export function CommunitiesPage() {
           </Link>
         ))}
       </nav>
-      <search className="search-box">
-        <label htmlFor={searchId} className="visually-hidden">
-          {t('communities.search')}
-        </label>
-        <SearchIcon />
-        <input
-          id={searchId}
-          type="search"
-          className="input search-input"
-          placeholder={t('communities.searchPlaceholder')}
-          value={input}
-          onChange={(event) => setInput(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </search>
+      <SearchBox
+        label={t('communities.search')}
+        placeholder={t('communities.searchPlaceholder')}
+        value={input}
+        onChange={setInput}
+        spellCheck={false}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {communities.isSuccess && query ? t('communities.results', { count: items.length }) : ''}
       </p>
       {invited.length > 0 && !query && (
-        <section className="section community-invitations" aria-labelledby={`${searchId}-inv`}>
-          <h2 id={`${searchId}-inv`} className="section-title">
+        <section className="section community-invitations" aria-labelledby={invitationsId}>
+          <h2 id={invitationsId} className="section-title">
             {t('communities.invitations')}
           </h2>
           <ul className="community-grid">
@@ -151,16 +144,7 @@ export function CommunitiesPage() {
               </li>
             ))}
           </ul>
-          {communities.hasNextPage && (
-            <div className="load-more">
-              <Button
-                pending={communities.isFetchingNextPage}
-                onClick={() => communities.fetchNextPage()}
-              >
-                {communities.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={communities} />
         </div>
       )}
       <CreateCommunityDialog open={creating} onClose={() => setCreating(false)} />

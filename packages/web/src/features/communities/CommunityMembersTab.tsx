@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -115,13 +116,7 @@ function MemberSection({
           ))}
         </ul>
       )}
-      {members.hasNextPage && (
-        <div className="load-more">
-          <Button pending={members.isFetchingNextPage} onClick={() => members.fetchNextPage()}>
-            {members.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={members} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { CheckIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { useT } from '../../i18n/I18nProvider';
 import { AccountRow } from '../social/AccountRow';
@@ -48,13 +49,7 @@ export function CommunityRequestsTab() {
           ))}
         </ul>
       )}
-      {requests.hasNextPage && (
-        <div className="load-more">
-          <Button pending={requests.isFetchingNextPage} onClick={() => requests.fetchNextPage()}>
-            {requests.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={requests} />
       <SuccessMessage>{notice}</SuccessMessage>
     </section>
   );

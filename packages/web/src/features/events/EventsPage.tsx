@@ -2,11 +2,11 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { type EventTab, listEvents, listHostCommunities } from '../../api/events';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SelectField } from '../../components/Field';
 import { ErrorState } from '../../components/FormMessage';
 import { PlusIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
 import type { MessageKey } from '../../i18n';
@@ -63,13 +63,7 @@ export function EventList({ tab, communityId }: { tab: EventTab; communityId?: s
           </li>
         ))}
       </ul>
-      {events.hasNextPage && (
-        <div className="load-more">
-          <Button pending={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
-            {events.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={events} />
     </>
   );
 }

@@ -2,9 +2,9 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, SuccessMessage } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FileIcon } from './FileIcon';
@@ -141,13 +141,7 @@ export function CommunityFilesPage({ embedded = false }: { embedded?: boolean })
                 <FileRow key={file.id} file={file} />
               ))}
             </ul>
-            {files.hasNextPage && (
-              <div className="load-more">
-                <Button pending={files.isFetchingNextPage} onClick={() => files.fetchNextPage()}>
-                  {files.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-                </Button>
-              </div>
-            )}
+            <LoadMore list={files} />
           </>
         )}
       </section>

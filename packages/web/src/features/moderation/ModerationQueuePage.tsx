@@ -3,10 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { listReports, type ReportQueueState } from '../../api/moderation';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
 import { ShieldIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -122,13 +122,7 @@ export function ModerationQueuePage() {
               <ReportCard key={report.id} report={report} />
             ))}
           </ul>
-          {reports.hasNextPage && (
-            <div className="load-more">
-              <Button pending={reports.isFetchingNextPage} onClick={() => reports.fetchNextPage()}>
-                {reports.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={reports} />
         </>
       )}
     </div>

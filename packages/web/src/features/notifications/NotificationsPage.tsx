@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { BellIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -169,16 +170,7 @@ export function NotificationsPage() {
               />
             ))}
           </div>
-          {notifications.hasNextPage && (
-            <div className="load-more">
-              <Button
-                pending={notifications.isFetchingNextPage}
-                onClick={() => notifications.fetchNextPage()}
-              >
-                {notifications.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={notifications} />
         </>
       )}
       <ConfirmDialog

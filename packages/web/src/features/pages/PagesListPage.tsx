@@ -3,10 +3,11 @@ import { useId } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { getPagePlaces, listPages } from '../../api/pages';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, SuccessMessage } from '../../components/FormMessage';
-import { PlusIcon, SearchIcon } from '../../components/icons';
+import { PlusIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { SearchBox } from '../../components/SearchBox';
 import { usePageTitle } from '../../components/use-page-title';
 import { useSearchQuery } from '../../components/use-search-query';
 import { useT } from '../../i18n/I18nProvider';
@@ -36,7 +37,6 @@ function useListParams() {
 
 export function PagesListPage() {
   const t = useT();
-  const searchId = useId();
   const placeId = useId();
   const { input, setInput, query, place, setPlace } = useListParams();
   usePageTitle(t('pages.title'));
@@ -64,21 +64,12 @@ export function PagesListPage() {
       </header>
       <SuccessMessage>{notice}</SuccessMessage>
       <div className="pages-filters">
-        <search className="search-box">
-          <label htmlFor={searchId} className="visually-hidden">
-            {t('pages.search')}
-          </label>
-          <SearchIcon />
-          <input
-            id={searchId}
-            type="search"
-            className="input search-input"
-            placeholder={t('pages.searchPlaceholder')}
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            autoComplete="off"
-          />
-        </search>
+        <SearchBox
+          label={t('pages.search')}
+          placeholder={t('pages.searchPlaceholder')}
+          value={input}
+          onChange={setInput}
+        />
         <div className="pages-place">
           <label htmlFor={placeId} className="visually-hidden">
             {t('pages.place')}
@@ -157,13 +148,7 @@ export function PageResults({
               </li>
             ))}
           </ul>
-          {pages.hasNextPage && (
-            <div className="load-more">
-              <Button pending={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-                {pages.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={pages} />
         </div>
       )}
     </>

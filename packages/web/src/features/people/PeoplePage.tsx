@@ -1,11 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { listPeople } from '../../api/accounts';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
-import { SearchIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { SearchBox } from '../../components/SearchBox';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
 import { useSearchQuery } from '../../components/use-search-query';
@@ -16,7 +15,6 @@ const PAGE_SIZE = 24;
 
 export function PeoplePage() {
   const t = useT();
-  const searchId = useId();
   const [input, setInput, query] = useSearchQuery();
   usePageTitle(t('people.title'));
   const people = useInfiniteQuery({
@@ -34,22 +32,13 @@ export function PeoplePage() {
         <h1>{t('people.title')}</h1>
         <p className="muted">{t('people.intro')}</p>
       </header>
-      <search className="search-box">
-        <label htmlFor={searchId} className="visually-hidden">
-          {t('people.search')}
-        </label>
-        <SearchIcon />
-        <input
-          id={searchId}
-          type="search"
-          className="input search-input"
-          placeholder={t('people.searchPlaceholder')}
-          value={input}
-          onChange={(event) => setInput(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </search>
+      <SearchBox
+        label={t('people.search')}
+        placeholder={t('people.searchPlaceholder')}
+        value={input}
+        onChange={setInput}
+        spellCheck={false}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {people.isSuccess ? t('people.results', { count: items.length }) : ''}
       </p>
@@ -70,13 +59,7 @@ export function PeoplePage() {
               </li>
             ))}
           </ul>
-          {people.hasNextPage && (
-            <div className="load-more">
-              <Button pending={people.isFetchingNextPage} onClick={() => people.fetchNextPage()}>
-                {people.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={people} />
         </div>
       )}
     </div>

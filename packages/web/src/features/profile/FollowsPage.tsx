@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { listFollows, lookupAccount } from '../../api/accounts';
 import { isApiError } from '../../api/errors';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
 import { ArrowRightIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PeopleSkeleton } from '../../components/Skeleton';
 import { usePageTitle } from '../../components/use-page-title';
@@ -107,13 +107,7 @@ function FollowsPage({ username, which }: { username: string; which: Which }) {
               </li>
             ))}
           </ul>
-          {people.hasNextPage && (
-            <div className="load-more">
-              <Button pending={people.isFetchingNextPage} onClick={() => people.fetchNextPage()}>
-                {people.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={people} />
         </>
       )}
     </div>

@@ -4,9 +4,9 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/query-keys';
 import { listOwnCommunities, listQuestions, type QuestionFilter } from '../../api/questions';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { ComposeBox } from '../compose/ComposeBox';
@@ -188,16 +188,7 @@ export function QuestionsBoard({
                 <StatusCard key={status.id} status={status} />
               ))}
             </div>
-            {questions.hasNextPage && (
-              <div className="load-more">
-                <Button
-                  pending={questions.isFetchingNextPage}
-                  onClick={() => questions.fetchNextPage()}
-                >
-                  {questions.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-                </Button>
-              </div>
-            )}
+            <LoadMore list={questions} />
           </div>
         )}
       </section>

@@ -4,9 +4,9 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { queryKeys } from '../../api/query-keys';
 import { type SearchEverythingPage, searchEverything } from '../../api/search';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/FormMessage';
+import { LoadMore } from '../../components/LoadMore';
 import { useT } from '../../i18n/I18nProvider';
 import { SearchResultList, SearchResultSkeleton } from './SearchResultList';
 import { KINDS, OVERVIEW_ORDER, TAB_LABELS, tabPath } from './search-tabs';
@@ -70,13 +70,7 @@ export function EverythingResults({ query, tab }: { query: string; tab: SearchKi
       ) : (
         <>
           <SearchResultList kind={tab} results={found} />
-          {results.hasNextPage && (
-            <div className="load-more">
-              <Button pending={results.isFetchingNextPage} onClick={() => results.fetchNextPage()}>
-                {results.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={results} />
         </>
       )}
     </div>

@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchIcon } from '../../components/icons';
+import { SearchBox } from '../../components/SearchBox';
 import { usePageTitle } from '../../components/use-page-title';
 import { useSearchQuery } from '../../components/use-search-query';
 import { useTabInView } from '../../components/use-tab-in-view';
@@ -19,7 +19,6 @@ function useSearchParamsState() {
 
 export function SearchPage() {
   const t = useT();
-  const inputId = useId();
   const { input, setInput, query, tab } = useSearchParamsState();
   usePageTitle(query ? t('search.titleFor', { query }) : t('search.title'));
   const tabsRef = useTabInView<HTMLElement>(tab);
@@ -29,22 +28,13 @@ export function SearchPage() {
       <header className="page-header">
         <h1>{t('search.title')}</h1>
       </header>
-      <search className="search-box">
-        <label htmlFor={inputId} className="visually-hidden">
-          {t('search.label')}
-        </label>
-        <SearchIcon />
-        <input
-          id={inputId}
-          type="search"
-          className="input search-input"
-          placeholder={t('search.placeholder')}
-          value={input}
-          onChange={(event) => setInput(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </search>
+      <SearchBox
+        label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={input}
+        onChange={setInput}
+        spellCheck={false}
+      />
       <nav ref={tabsRef} className="tabs search-tabs" aria-label={t('search.types')}>
         {TABS.map((each) => (
           <Link

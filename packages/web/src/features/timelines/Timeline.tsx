@@ -4,9 +4,9 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { queryKeys } from '../../api/query-keys';
 import { type StreamSpec, useStreamingState } from '../../api/streaming';
 import { listTimeline, type TimelineSource } from '../../api/timelines';
-import { Button } from '../../components/Button';
 import { ErrorState } from '../../components/FormMessage';
 import { ArrowUpIcon } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
 import { useT } from '../../i18n/I18nProvider';
 import { StatusCard } from '../statuses/StatusCard';
 import { StatusSkeleton } from './StatusSkeleton';
@@ -90,14 +90,7 @@ export function Timeline({
             ))}
           </div>
           {timeline.hasNextPage ? (
-            <div className="load-more">
-              <Button
-                pending={timeline.isFetchingNextPage}
-                onClick={() => timeline.fetchNextPage()}
-              >
-                {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
+            <LoadMore list={timeline} />
           ) : (
             <p className="timeline-end muted small">{t('timeline.end')}</p>
           )}
