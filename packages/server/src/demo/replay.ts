@@ -5,7 +5,8 @@ import { follow } from '../features/graph/graph.service';
 import { uploadMedia } from '../features/media/media.service';
 import { closeExpiredPolls, voteInPoll } from '../features/polls/polls.service';
 import { bookmark, favourite, reblog } from '../features/statuses/reactions.service';
-import { createStatus, editStatus } from '../features/statuses/statuses.service';
+import { editStatus } from '../features/statuses/status-edits.service';
+import { createStatus } from '../features/statuses/statuses.service';
 import { viewerFrom } from '../http/auth';
 import { pollOfStatus, recordPastVote, restampHistory, type Stamps } from './demo.queries';
 import { renderPicture } from './pictures';
@@ -126,7 +127,7 @@ export async function replayActivity(ctx: AppContext, plan: Plan): Promise<Activ
       }
       case 'favourite': {
         const id = posted(action.draft);
-        await favourite(quiet, viewerFrom(action.by), id, action.at);
+        await favourite(quiet, viewerFrom(action.by), id);
         stamps.favourites.set(`${action.by.id}:${id}`, action.at);
         summary.favourites += 1;
         break;

@@ -5,7 +5,7 @@ import type { Viewer } from '../../http/auth';
 import { skillsOf } from '../accounts/accounts.presenter';
 import { termsOf } from '../accounts/terms';
 import { pageEvidence as findPageEvidence } from '../pages/pages.search';
-import { type SeenStatus, seeStatuses } from '../statuses/statuses.present';
+import { type SeenStatus, seeStatuses } from '../statuses/seen-statuses';
 import { profilesWithTerms, replyIdsOf } from './expertise.queries';
 import type { Topic } from './topics';
 

@@ -7,8 +7,9 @@ import type { Viewer } from '../../http/auth';
 import { getVisibleAccount } from '../accounts/accounts.service';
 import { suspendAccount } from '../admin/admin.service';
 import { insertNotification } from '../notifications/notifications.queries';
+import { removeStatus } from '../statuses/status-removal.service';
 import { findStatusById, type StatusRow } from '../statuses/statuses.queries';
-import { getVisibleStatus, removeStatus } from '../statuses/statuses.service';
+import { getVisibleStatus } from '../statuses/statuses.service';
 import {
   activeAdminIds,
   communityModeratorIds,

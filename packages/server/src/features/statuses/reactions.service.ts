@@ -32,12 +32,7 @@ function notified(ctx: AppContext, id: number | null, accountId: number) {
 }
 
 /** Favourites the status once (repeating is harmless) and tells its author. */
-export async function favourite(
-  ctx: AppContext,
-  viewer: Viewer,
-  id: number,
-  at?: number,
-): Promise<StatusRow> {
+export async function favourite(ctx: AppContext, viewer: Viewer, id: number): Promise<StatusRow> {
   const status = await target(ctx, viewer, id);
   const notificationId = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await trx

@@ -1,4 +1,4 @@
-import type { Account, AnswerSummary, Status } from '@rapport/schema';
+import type { Account, Status } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import type { Viewer } from '../../http/auth';
 import { toIso, toIsoOrNull } from '../../lib/time';
@@ -58,7 +58,7 @@ export interface PresentOptions {
 }
 
 /** The statuses of a batch the viewer may see, with what it took to decide. */
-interface SeenBatch {
+export interface SeenBatch {
   /** The visible ones, boosts included (with a visible original), in no particular order. */
   shown: StatusState[];
   all: Map<number, StatusState>;
@@ -72,7 +72,7 @@ interface SeenBatch {
  * the viewer's relations and the communities, then `canSee` on each (and on a boost's
  * original). A constant number of queries per batch.
  */
-async function seeBatch(
+export async function seeBatch(
   ctx: AppContext,
   viewer: Viewer,
   ids: number[],
@@ -158,66 +158,6 @@ export async function presentStatuses(
     const original = present(all.get(row.reblog_of_id) as StatusState, null);
     return [present(row, original as NonNullable<Status['reblog']>)];
   });
-}
-
-/** A status weighed rather than shown: what it says, who wrote it, whether it answers. */
-export interface SeenStatus {
-  id: number;
-  accountId: number;
-  username: string;
-  kind: 'status' | 'question';
-  content: string;
-  spoilerText: string;
-  createdAt: string;
-  inReplyToId: string | null;
-  answer: AnswerSummary | null;
-}
-
-/**
- * For features that weigh statuses (expertise): the ones among `ids` the viewer may see,
- * by the same step as `presentStatuses`, boosts left out, in the order of `ids`, without
- * the counts, marks, media and cards a shown status needs.
- */
-export async function seeStatuses(
-  ctx: AppContext,
-  viewer: Viewer,
-  ids: number[],
-): Promise<SeenStatus[]> {
-  const { shown, authors, bodies } = await seeBatch(ctx, viewer, ids, {});
-  const originals = shown.filter((row) => row.reblog_of_id === null);
-  const rows = originals.flatMap((row) => {
-    const body = bodies.get(row.id);
-    const author = authors.get(row.account_id);
-    return body && author ? [{ row, body, author }] : [];
-  });
-  const questions = await loadQuestionFacts(
-    ctx.db,
-    viewer.id,
-    rows.map(({ row, body }) => ({
-      id: row.id,
-      account_id: row.account_id,
-      kind: row.kind,
-      inReplyToId: body.inReplyToId,
-      inReplyToAccountId: body.inReplyToAccountId,
-    })),
-  );
-  const byId = new Map(
-    rows.map(({ row, body, author }): [number, SeenStatus] => [
-      row.id,
-      {
-        id: row.id,
-        accountId: row.account_id,
-        username: author.account.username,
-        kind: row.kind,
-        content: body.content,
-        spoilerText: body.spoilerText,
-        createdAt: body.createdAt,
-        inReplyToId: body.inReplyToId,
-        answer: questions.answer(row.id),
-      },
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 interface Author {

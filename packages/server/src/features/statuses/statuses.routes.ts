@@ -33,9 +33,11 @@ import {
   unfavourite,
   unreblog,
 } from './reactions.service';
+import { editStatus } from './status-edits.service';
+import { deleteStatus } from './status-removal.service';
 import { presentStatus, presentStatuses } from './statuses.present';
 import type { StatusRow } from './statuses.queries';
-import { createStatus, deleteStatus, editStatus, getVisibleStatus } from './statuses.service';
+import { createStatus, getVisibleStatus } from './statuses.service';
 import { statusContext } from './thread.service';
 
 const tags = ['statuses'];

@@ -1,23 +1,21 @@
 import {
   type CreateStatusInput,
-  type EditStatusInput,
   STATUS_LIMITS,
   type StatusAudience,
   type Visibility,
 } from '@rapport/schema';
 import type { AppContext } from '../../context';
-import { indexStatusText, isUniqueViolation, unindexStatus } from '../../db/dialect';
+import { indexStatusText, isUniqueViolation } from '../../db/dialect';
 import { idFor, newId } from '../../db/ids';
 import type { Db } from '../../db/tables';
 import { HttpError, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { findAccountById } from '../accounts/accounts.queries';
-import { attachMedia, updateAttachedMedia } from '../media/media.service';
+import { attachMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
-import { createPoll, replacePoll } from '../polls/polls.service';
+import { createPoll } from '../polls/polls.service';
 import {
   announceQuestionActivity,
-  forgetAnswer,
   type QuestionActivity,
   trackQuestionActivity,
 } from '../questions/question-activity';
@@ -26,7 +24,6 @@ import { loadCommunityAccess } from '../visibility/community-facts';
 import { loadStatusFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
 import { parseStatusText, renderStatusHtml, statusLength } from './status-text';
-import { announceStatusUpdated } from './statuses.events';
 import {
   addToHomeFeeds,
   bumpCounter,
@@ -39,8 +36,6 @@ import {
   replaceMentions,
   replaceTags,
   type StatusRow,
-  storeEdit,
-  uncountCommunityStatus,
 } from './statuses.queries';
 
 /** The status if the viewer may see it; 404 otherwise, so its existence does not leak. */
@@ -83,7 +78,11 @@ interface Written {
 }
 
 /** Emits what a committed write announces: the status event, then its notifications. */
-function announce(ctx: AppContext, type: 'status.created' | 'status.updated', written: Written) {
+export function announce(
+  ctx: AppContext,
+  type: 'status.created' | 'status.updated',
+  written: Written,
+) {
   ctx.events.emit({ type, audience: written.audience });
   for (const n of written.notificationIds) {
     ctx.events.emit({
@@ -101,7 +100,7 @@ interface Rendered {
 }
 
 /** Checks the text's length and renders it, resolving mentions to accounts the author may see. */
-async function renderText(
+export async function renderText(
   ctx: AppContext,
   db: Db,
   author: Viewer,
@@ -127,7 +126,7 @@ async function renderText(
   };
 }
 
-function requireSomething(
+export function requireSomething(
   text: string,
   input: { media_ids?: string[] | undefined; poll?: unknown },
 ) {
@@ -346,210 +345,4 @@ async function notifyAudience(
     for (const row of subscribers) await notify(row.account_id, 'status');
   }
   return notified;
-}
-
-/** Only the author edits; every edit keeps the previous revision in the history. */
-export async function editStatus(
-  ctx: AppContext,
-  viewer: Viewer,
-  id: number,
-  input: EditStatusInput,
-): Promise<StatusRow> {
-  const current = await getVisibleStatus(ctx, viewer, id);
-  if (current.account_id !== viewer.id || current.reblog_of_id !== null) {
-    throw new HttpError(403, 'forbidden', 'Only the author can edit a status');
-  }
-  const text = input.status ?? current.text;
-  const mediaIds = input.media_ids ?? (await currentMediaIds(ctx.db, id)).map(String);
-  const hadPoll =
-    (await ctx.db
-      .selectFrom('polls')
-      .select('id')
-      .where('status_id', '=', id)
-      .executeTakeFirst()) !== undefined;
-  requireSomething(text, { media_ids: mediaIds, poll: input.poll ?? (hadPoll ? true : undefined) });
-
-  const written = await ctx.db.transaction().execute(async (trx) => {
-    const now = Date.now();
-    const rendered = await renderText(ctx, trx, viewer, text);
-    const existing = await trx
-      .selectFrom('status_edits')
-      .select('id')
-      .where('status_id', '=', id)
-      .limit(1)
-      .executeTakeFirst();
-    // The first edit also records the original, so the history starts where the status did.
-    if (!existing) await recordRevision(trx, current, current.created_at);
-    const spoiler = input.spoiler_text?.trim() ?? current.spoiler_text;
-    const updated: StatusRow = {
-      ...current,
-      text,
-      content: rendered.content,
-      spoiler_text: spoiler,
-      sensitive: (input.sensitive ?? current.sensitive === 1) || spoiler !== '' ? 1 : 0,
-      language: input.language ?? current.language,
-      edited_at: now,
-    };
-    updated.edited_at = await storeEdit(
-      trx,
-      id,
-      {
-        text: updated.text,
-        content: updated.content,
-        spoiler_text: updated.spoiler_text,
-        sensitive: updated.sensitive,
-        language: updated.language,
-        // A changed link gets a fresh preview.
-        card_id: text === current.text ? current.card_id : null,
-      },
-      now,
-    );
-    if (text !== current.text) updated.card_id = null;
-    await replaceMentions(trx, id, rendered.mentionIds);
-    await replaceTags(trx, id, rendered.tags, now);
-    await updateAttachedMedia(trx, {
-      accountId: viewer.id,
-      statusId: id,
-      mediaIds: mediaIds.map(Number),
-      descriptions: new Map(
-        (input.media_attributes ?? []).flatMap((attribute) =>
-          attribute.description === undefined
-            ? []
-            : [[Number(attribute.id), attribute.description]],
-        ),
-      ),
-    });
-    if (input.poll !== undefined) {
-      await replacePoll(trx, { statusId: id, accountId: viewer.id, poll: input.poll, now });
-    }
-    await indexStatusText(trx, id, `${spoiler}\n${text}`);
-    await recordRevision(trx, updated, now);
-    const notificationIds = await notifyBoosters(trx, viewer, id);
-    return { status: updated, audience: await loadAudience(trx, updated), notificationIds };
-  });
-  announce(ctx, 'status.updated', written);
-  return written.status;
-}
-
-async function currentMediaIds(db: Db, statusId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('media_attachments')
-    .select('id')
-    .where('status_id', '=', statusId)
-    .orderBy('position')
-    .execute();
-  return rows.map((row) => row.id);
-}
-
-async function recordRevision(trx: Db, status: StatusRow, at: number) {
-  const media = await trx
-    .selectFrom('media_attachments')
-    .select(['id', 'description'])
-    .where('status_id', '=', status.id)
-    .orderBy('position')
-    .execute();
-  const poll = await trx
-    .selectFrom('polls')
-    .select('options')
-    .where('status_id', '=', status.id)
-    .executeTakeFirst();
-  await trx
-    .insertInto('status_edits')
-    .values({
-      id: newId(),
-      status_id: status.id,
-      account_id: status.account_id,
-      text: status.text,
-      content: status.content,
-      spoiler_text: status.spoiler_text,
-      sensitive: status.sensitive,
-      media: JSON.stringify(media),
-      poll_options: poll?.options ?? null,
-      created_at: at,
-    })
-    .execute();
-}
-
-/** People who boosted a status hear that it changed (Mastodon's `update` notification). */
-async function notifyBoosters(trx: Db, author: Viewer, statusId: number) {
-  const boosters = await trx
-    .selectFrom('statuses')
-    .select('account_id')
-    .where('reblog_of_id', '=', statusId)
-    .execute();
-  const notified: Array<{ id: number; accountId: number }> = [];
-  for (const { account_id } of boosters) {
-    const id = await insertNotification(trx, {
-      accountId: account_id,
-      type: 'update',
-      fromAccountId: author.id,
-      statusId,
-    });
-    if (id !== null) notified.push({ id, accountId: account_id });
-  }
-  return notified;
-}
-
-/**
- * Deletes a status (the author's own; admins moderate elsewhere) with its boosts, replies
- * keep their place in the thread. Returns the deleted row so the caller can answer with
- * its source text (for "delete and redraft").
- */
-export async function deleteStatus(
-  ctx: AppContext,
-  viewer: Viewer,
-  id: number,
-): Promise<StatusRow> {
-  const status = await getVisibleStatus(ctx, viewer, id);
-  if (status.account_id !== viewer.id) {
-    throw new HttpError(403, 'forbidden', 'Only the author can delete a status');
-  }
-  return removeStatus(ctx, status);
-}
-
-/**
- * Deletes a status with its boosts, media and counters, whoever asked (its author, a
- * moderator acting on a report, a community being deleted): callers check the right to.
- */
-export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<StatusRow> {
-  const id = status.id;
-  const removed = await ctx.db.transaction().execute(async (trx) => {
-    const boosts = await trx
-      .selectFrom('statuses')
-      .selectAll()
-      .where('reblog_of_id', '=', id)
-      .execute();
-    const audiences: StatusAudience[] = [];
-    for (const row of [...boosts, status]) {
-      audiences.push(await loadAudience(trx, row));
-      await bumpCounter(trx, 'accounts', 'statuses_count', row.account_id, -1);
-      await unindexStatus(trx, row.id);
-    }
-    if (status.in_reply_to_id !== null) {
-      await bumpCounter(trx, 'statuses', 'replies_count', status.in_reply_to_id, -1);
-    }
-    const questionId = await forgetAnswer(trx, status);
-    if (status.reblog_of_id !== null) {
-      await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
-    }
-    // Boosts are not counted in a community (only what is written there).
-    if (status.community_id !== null && status.reblog_of_id === null) {
-      await uncountCommunityStatus(trx, status.community_id);
-    }
-    const files = await trx
-      .selectFrom('media_attachments')
-      .select(['file', 'preview_file'])
-      .where('status_id', '=', id)
-      .execute();
-    await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
-    await trx.deleteFrom('statuses').where('id', '=', id).execute();
-    return { audiences, files, questionId };
-  });
-  for (const audience of removed.audiences) ctx.events.emit({ type: 'status.deleted', audience });
-  if (removed.questionId !== null) await announceStatusUpdated(ctx, removed.questionId);
-  for (const file of removed.files) {
-    await ctx.media.remove(file.file);
-    await ctx.media.remove(file.preview_file);
-  }
-  return status;
 }
