@@ -40,6 +40,29 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status.deleted'), audience: StatusAudience }),
   z.object({ type: z.literal('status.favourited'), status_id: Id, account_id: Id, by_id: Id }),
   z.object({ type: z.literal('notification.created'), notification_id: Id, account_id: Id }),
+  z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
+  /**
+   * A chat message was stored. `recipient_ids` are the other participants (streamed the
+   * message); `notify_ids` are those of them who did not mute the conversation (told by
+   * email or push when their preferences say so). `preview` is plain text for those.
+   */
+  z.object({
+    type: z.literal('chat.message'),
+    chat_id: Id,
+    message_id: Id,
+    sender_id: Id,
+    recipient_ids: z.array(Id),
+    notify_ids: z.array(Id),
+    preview: z.string(),
+  }),
+  /** A participant read a conversation up to a message; every participant is told. */
+  z.object({
+    type: z.literal('chat.read'),
+    chat_id: Id,
+    account_id: Id,
+    last_read_id: Id,
+    participant_ids: z.array(Id),
+  }),
   z.object({
     type: z.enum(['follow.created', 'follow.removed', 'block.created', 'block.removed']),
     account_id: Id,

@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './admin';
 export * from './calendar';
+export * from './chats';
 export * from './common';
 export * from './communities';
 export * from './errors';
@@ -9,6 +10,7 @@ export * from './files';
 export * from './instance';
 export * from './limits';
 export * from './moderation';
+export * from './notification-preferences';
 export * from './oauth';
 export * from './pages';
 export * from './questions';

@@ -22,6 +22,7 @@ import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mediaRoutes } from './features/media/media.routes';
 import { startMediaCleanup } from './features/media/media.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
+import { preferencesRoutes } from './features/notification-preferences/preferences.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
 import { pagesRoutes } from './features/pages/pages.routes';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   timelinesRoutes(app, ctx);
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
+  preferencesRoutes(app, ctx);
   searchRoutes(app, ctx);
   moderationRoutes(app, ctx);
   communitiesRoutes(app, ctx);

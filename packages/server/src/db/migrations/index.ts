@@ -8,6 +8,7 @@ import * as m0006 from './0006-pages';
 import * as m0007 from './0007-events';
 import * as m0008 from './0008-files';
 import * as m0009 from './0009-moderation';
+import * as m0010 from './0010-notification-preferences';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-events': m0007,
   '0008-files': m0008,
   '0009-moderation': m0009,
+  '0010-notification-preferences': m0010,
 };

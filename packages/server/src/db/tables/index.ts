@@ -24,6 +24,7 @@ import type {
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
 import type { ReportStatusesTable, ReportsTable } from './moderation.table';
+import type { NotificationPreferencesTable } from './notification-preferences.table';
 import type {
   AccessTokensTable,
   OAuthApplicationsTable,
@@ -78,6 +79,7 @@ export interface Tables {
   mutes: MutesTable;
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   markers: MarkersTable;
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
