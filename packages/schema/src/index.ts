@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './chats';
 export * from './common';
 export * from './communities';
+export * from './conversations';
 export * from './errors';
 export * from './events';
 export * from './files';

@@ -12,6 +12,7 @@ import { registerCardFetching } from './features/cards/cards.service';
 import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
+import { conversationsRoutes } from './features/conversations/conversations.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { filesRoutes } from './features/files/files.routes';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   timelinesRoutes(app, ctx);
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
+  conversationsRoutes(app, ctx);
   preferencesRoutes(app, ctx);
   searchRoutes(app, ctx);
   moderationRoutes(app, ctx);

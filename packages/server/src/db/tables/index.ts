@@ -7,6 +7,7 @@ import type {
   CommunityTermsTable,
   InteractionsTable,
 } from './communities.table';
+import type { AccountConversationsTable } from './conversations.table';
 import type { EventRsvpsTable, EventsTable, EventTermsTable } from './events.table';
 import type {
   CommunityFilesTable,
@@ -79,6 +80,7 @@ export interface Tables {
   mutes: MutesTable;
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
+  account_conversations: AccountConversationsTable;
   notification_preferences: NotificationPreferencesTable;
   markers: MarkersTable;
   communities: CommunitiesTable;
