@@ -126,7 +126,9 @@ describe.each(VIEWPORTS)('push notifications on a %s', (label, viewport) => {
     expect(saved.status).toBe(200);
     const status = await post(ben, `@${ana.username} the slides are ready`);
     await e.t.ctx.events.settled();
-    const pushed = receiver.received.find((push) => push.path === new URL(device.endpoint).pathname);
+    const pushed = receiver.received.find(
+      (push) => push.path === new URL(device.endpoint).pathname,
+    );
     expect(pushed?.message).toMatchObject({ title: 'Dee Park mentioned you', url: status.url });
 
     const page = await signedInPage(e.browser, e.t, ana.account, viewport);
