@@ -3,7 +3,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSession } from '../packages/server/src/features/sessions/sessions.service';
 import { csrfTokenFor } from '../packages/server/src/http/auth';
 import { type PushReceiver, startPushReceiver } from '../packages/server/test/push-receiver';
-import { openProfilePage } from './support/browser';
+import {
+  openProfilePage,
+  screenshot,
+  seriousAccessibilityViolations,
+  setColourScheme,
+} from './support/browser';
 import { signedInPage } from './support/session';
 import { checkPage, type Member, member, post, VIEWPORTS } from './support/social';
 import { type E2E, e2eSuite } from './support/suite';
@@ -78,6 +83,10 @@ describe.each(VIEWPORTS)('push notifications on a %s', (label, viewport) => {
       await card.getByText('Off', { exact: true }).waitFor();
       expect(await subscriptionCount(e, ana.account.id)).toBe(0);
       await checkPage(page, `push-unreachable-${label}`, card);
+      await setColourScheme(page, 'dark');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await screenshot(page, `push-unreachable-dark-${label}`, false);
     } finally {
       await browser.close();
     }
