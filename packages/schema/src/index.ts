@@ -14,6 +14,7 @@ export * from './moderation';
 export * from './notification-preferences';
 export * from './oauth';
 export * from './pages';
+export * from './push';
 export * from './questions';
 export * from './search';
 export * from './sessions';

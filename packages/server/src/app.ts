@@ -30,6 +30,8 @@ import { pagesRoutes } from './features/pages/pages.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
+import { pushRoutes } from './features/push/push.routes';
+import { registerPushDelivery } from './features/push/push-delivery';
 import { questionsRoutes } from './features/questions/questions.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -100,8 +102,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerCardFetching(ctx);
   filesRoutes(app, ctx);
   registerFileCleanup(ctx);
+  pushRoutes(app, ctx);
+  const stopPushRetries = registerPushDelivery(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
-  const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx)];
+  const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx), stopPushRetries];
   app.addHook('onClose', async () => {
     for (const stop of stopJobs) stop();
   });

@@ -37,6 +37,7 @@ import type {
   PagesTable,
   PageTermsTable,
 } from './pages.table';
+import type { PushSubscriptionsTable } from './push.table';
 import type { AnswerVotesTable, QuestionsTable } from './questions.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
@@ -103,6 +104,7 @@ export interface Tables {
   file_versions: FileVersionsTable;
   community_file_terms: CommunityFileTermsTable;
   community_file_usage: CommunityFileUsageTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
