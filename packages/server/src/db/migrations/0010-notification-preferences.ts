@@ -17,3 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', big, (c) => c.notNull())
     .execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('notification_preferences').execute();
+}

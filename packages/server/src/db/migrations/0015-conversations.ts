@@ -28,3 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['account_id', 'last_status_id'])
     .execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('account_conversations').execute();
+}

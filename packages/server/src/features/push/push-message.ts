@@ -116,6 +116,6 @@ export function chatMessageContent(
     icon: sender.avatar_static,
     title: titleOf('chat_message', nameOf(sender)),
     body: truncate(message.preview),
-    url: `${publicUrl}/chats/${message.chatId}`,
+    url: `${publicUrl}/messages/${message.chatId}`,
   };
 }
