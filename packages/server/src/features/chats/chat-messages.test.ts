@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { multipartBody } from '../../../test/http';
 import { DAY_MS } from '../../lib/time';
+import { cleanUpUnattachedMedia } from '../media/media.service';
 import { type Person, person } from '../streaming/streaming.fixtures';
 import { CHATS, chatState, chatWith, say } from './chats.fixtures';
 import { sendMessage } from './messages.service';
@@ -77,6 +78,13 @@ describe('sending', () => {
     // Taken by the message: a status cannot take it too, nor the clean-up.
     const reuse = await ana.api.post('/api/v1/statuses', { status: 'x', media_ids: [first] });
     expect(reuse.status).toBe(422);
+    await cleanUpUnattachedMedia(t.ctx, Date.now() + 2 * DAY_MS);
+    const kept = await t.ctx.db
+      .selectFrom('media_attachments')
+      .select('id')
+      .where('id', 'in', [Number(first), Number(second)])
+      .execute();
+    expect(kept).toHaveLength(2);
   });
 
   it('refuses empty, oversize, someone else’s or already used images, storing nothing', async () => {
