@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -42,7 +43,38 @@ export async function openPage(
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
+  return watchProblems(await context.newPage());
+}
+
+/**
+ * A page in a browser of its own with an ordinary profile on disk, for what Chromium refuses
+ * in the private contexts `openPage` makes (a push subscription). Closing removes the profile.
+ */
+export async function openProfilePage(
+  baseURL: string,
+  viewport = DESKTOP,
+): Promise<{ page: Page; close(): Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    baseURL,
+    viewport,
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+  const page = watchProblems(context.pages()[0] ?? (await context.newPage()));
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function watchProblems(page: Page): Page {
   const list: string[] = [];
   problems.set(page, list);
   page.on('pageerror', (error) => list.push(`page error: ${error.message}`));

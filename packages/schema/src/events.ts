@@ -40,6 +40,12 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status.deleted'), audience: StatusAudience }),
   z.object({ type: z.literal('status.favourited'), status_id: Id, account_id: Id, by_id: Id }),
   z.object({ type: z.literal('notification.created'), notification_id: Id, account_id: Id }),
+  /** A direct thread changed for one of its participants (a new status, read, removed). */
+  z.object({
+    type: z.enum(['conversation.updated', 'conversation.removed']),
+    conversation_id: Id,
+    account_id: Id,
+  }),
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
   /**
    * A chat message was stored. `recipient_ids` are the other participants (streamed the

@@ -174,7 +174,14 @@ export type StreamName = z.infer<typeof StreamName>;
 /** A message the streaming server sends: `payload` is JSON text (or an id for `delete`). */
 export const StreamMessage = z.object({
   stream: z.array(z.string()),
-  event: z.enum(['update', 'notification', 'delete', 'status.update', 'filters_changed']),
+  event: z.enum([
+    'update',
+    'notification',
+    'delete',
+    'status.update',
+    'filters_changed',
+    'conversation',
+  ]),
   payload: z.string(),
 });
 export type StreamMessage = z.infer<typeof StreamMessage>;

@@ -13,6 +13,7 @@ import { chatsRoutes } from './features/chats/chats.routes';
 import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
+import { conversationsRoutes } from './features/conversations/conversations.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { filesRoutes } from './features/files/files.routes';
@@ -30,6 +31,8 @@ import { pagesRoutes } from './features/pages/pages.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
+import { pushRoutes } from './features/push/push.routes';
+import { registerPushDelivery } from './features/push/push-delivery';
 import { questionsRoutes } from './features/questions/questions.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -85,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   timelinesRoutes(app, ctx);
   graphRoutes(app, ctx);
   notificationsRoutes(app, ctx);
+  conversationsRoutes(app, ctx);
   preferencesRoutes(app, ctx);
   searchRoutes(app, ctx);
   moderationRoutes(app, ctx);
@@ -100,8 +104,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerCardFetching(ctx);
   filesRoutes(app, ctx);
   registerFileCleanup(ctx);
+  pushRoutes(app, ctx);
+  const stopPushRetries = registerPushDelivery(ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
-  const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx)];
+  const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx), stopPushRetries];
   app.addHook('onClose', async () => {
     for (const stop of stopJobs) stop();
   });

@@ -93,6 +93,14 @@ const Env = z
     RAPPORT_FETCH_ALLOW: HostList.default([]),
     RAPPORT_FILE_MAX_BYTES: ByteSize.default(ByteSize.parse('25MB')),
     RAPPORT_COMMUNITY_FILE_QUOTA: ByteSize.default(ByteSize.parse('1GB')),
+    RAPPORT_VAPID_SUBJECT: z
+      .string()
+      .regex(
+        /^(mailto:\S+@\S+|https:\/\/\S+)$/,
+        'must be a mailto: address or an https:// URL, e.g. mailto:it@example.com',
+      )
+      .optional(),
+    RAPPORT_PUSH_ALLOW: HostList.default([]),
   })
   .superRefine((env, issues) => {
     const admin = {
@@ -139,6 +147,12 @@ export interface Config {
   fetchAllow: string[];
   /** Community files: the largest file, and the bytes each community may store (all versions). */
   files: { maxBytes: number; quotaBytes: number };
+  /**
+   * Web Push: the contact push services see in the VAPID token (unset: the first admin's
+   * email, else the public URL), and hosts push may reach although private, over plain http
+   * too (an intranet push relay; 127.0.0.1 in tests).
+   */
+  push: { vapidSubject: string | undefined; allow: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -201,5 +215,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkPreviews: e.RAPPORT_LINK_PREVIEWS,
     fetchAllow: e.RAPPORT_FETCH_ALLOW,
     files: { maxBytes: e.RAPPORT_FILE_MAX_BYTES, quotaBytes: e.RAPPORT_COMMUNITY_FILE_QUOTA },
+    push: { vapidSubject: e.RAPPORT_VAPID_SUBJECT, allow: e.RAPPORT_PUSH_ALLOW },
   };
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import type { Db } from './db/tables';
 import { EventBus } from './events';
 import { loadSecretKey } from './features/instance/settings.queries';
+import { loadVapidKeys, type VapidKeys } from './features/push/vapid';
 import { MediaStore } from './media-store';
 import { PresentationCache } from './presentation-cache';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   media: MediaStore;
   /** Server-wide secret shared by every node (CSRF tokens); lives in the database. */
   secretKey: string;
+  /** The server's Web Push (VAPID) key pair; lives in the database, made on the first start. */
+  vapid: VapidKeys;
   /** Presented accounts and statuses kept between requests (checked against their rows). */
   presented: PresentationCache;
   /** Closes what the context opened (the database pool). */
@@ -48,7 +51,7 @@ export function createLogger(config: Config): Logger {
   });
 }
 
-/** Opens the database, applies pending migrations and loads the server secret. */
+/** Opens the database, applies pending migrations and loads the server secret and keys. */
 export async function createContext(
   config: Config,
   options: { log?: Logger; dbHandle?: DbHandle } = {},
@@ -71,6 +74,7 @@ export async function createContext(
       log,
       media: new MediaStore(path.join(config.dataDir, 'media'), config.publicUrl),
       secretKey: await loadSecretKey(handle.db),
+      vapid: await loadVapidKeys(handle.db),
       presented: new PresentationCache(),
       close: () => handle.close(),
     };

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchRefused, isRefusedAddress, type SafeFetchOptions, safeFetch } from './safe-fetch';
+import {
+  FetchRefused,
+  isRefusedAddress,
+  type SafeFetchOptions,
+  safeFetch,
+  safePost,
+} from './safe-fetch';
 
 describe('isRefusedAddress', () => {
   it.each([
@@ -295,5 +301,48 @@ describe('safeFetch', () => {
   it('refuses a host name that does not resolve', async () => {
     // .invalid never resolves (RFC 6761), so no query leaves the machine.
     expect((await refusal('http://nowhere.invalid/')).reason).toBe('dns');
+  });
+});
+
+describe('safePost', () => {
+  const body = Buffer.from('sealed bytes');
+  const post = (url: string, allow: string[] = ['127.0.0.1']) =>
+    safePost(url, { headers: { 'content-type': 'application/octet-stream' }, body, allow });
+
+  it('posts to an allowed address and answers with the status, whatever it is', async () => {
+    const requests = await requestsDuring(async () => {
+      expect((await post(`${origin}/page`)).status).toBe(200);
+      expect((await post(`${origin}/missing`)).status).toBe(404);
+    });
+    expect(requests.map((request) => request.url)).toEqual(['/page', '/missing']);
+  });
+
+  it('does not follow redirects, even to an allowed address', async () => {
+    const requests = await requestsDuring(async () => {
+      const answer = await post(`${origin}/redirect/0`);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.location).toBe('/page');
+    });
+    expect(requests.map((request) => request.url)).toEqual(['/redirect/0']);
+  });
+
+  it('refuses private addresses and other schemes before connecting', async () => {
+    const requests = await requestsDuring(async () => {
+      for (const url of [`${origin}/page`, `http://localhost:${port}/page`, 'http://10.0.0.1/']) {
+        await expect(post(url, [])).rejects.toMatchObject({ reason: 'address' });
+      }
+      await expect(post('file:///etc/passwd')).rejects.toMatchObject({ reason: 'url' });
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('gives up when the push service does not answer', async () => {
+    const answer = safePost(`${origin}/hang`, {
+      headers: {},
+      body,
+      allow: ['127.0.0.1'],
+      timeoutMs: 200,
+    });
+    await expect(answer).rejects.toMatchObject({ reason: 'timeout' });
   });
 });

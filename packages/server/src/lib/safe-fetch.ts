@@ -4,10 +4,10 @@ import https from 'node:https';
 import net, { type LookupFunction } from 'node:net';
 
 /**
- * Fetching URLs that people wrote (link previews) without letting them reach what only the
- * server can reach (SSRF): every address a host name resolves to is checked, the connection
- * goes to the checked address (no second lookup an attacker's DNS could answer differently),
- * and every redirect is checked again.
+ * Reaching URLs that people wrote (link previews, push endpoints) without letting them reach
+ * what only the server can reach (SSRF): every address a host name resolves to is checked,
+ * the connection goes to the checked address (no second lookup an attacker's DNS could
+ * answer differently), and every redirect is checked again.
  */
 
 export type RefusalReason =
@@ -180,29 +180,91 @@ function send(
   options: SafeFetchOptions,
   signal: AbortSignal,
 ): Promise<http.IncomingMessage> {
+  return request(url, addresses, signal, 'GET', {
+    accept: options.accept.join(', '),
+    // Compressed bodies would need their own size cap (zip bombs); plain ones are capped.
+    'accept-encoding': 'identity',
+    ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+  });
+}
+
+function request(
+  url: URL,
+  addresses: LookupAddress[],
+  signal: AbortSignal,
+  method: 'GET' | 'POST',
+  headers: http.OutgoingHttpHeaders,
+  body?: Uint8Array,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     // The URL keeps the host name, so Host and TLS SNI/certificate checks use it; only the
     // address comes from the pinned lookup. No agent: a pooled socket would skip the check.
-    const request = client.request(
+    const outgoing = client.request(
       url,
-      {
-        method: 'GET',
-        agent: false,
-        signal,
-        lookup: pinnedLookup(addresses),
-        headers: {
-          accept: options.accept.join(', '),
-          // Compressed bodies would need their own size cap (zip bombs); plain ones are capped.
-          'accept-encoding': 'identity',
-          ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
-        },
-      },
+      { method, agent: false, signal, lookup: pinnedLookup(addresses), headers },
       resolve,
     );
-    request.on('error', reject);
-    request.end();
+    outgoing.on('error', reject);
+    outgoing.end(body);
   });
+}
+
+export interface SafePostOptions {
+  headers: Record<string, string | number>;
+  body: Uint8Array;
+  /** Host names and addresses reachable even though private. */
+  allow?: readonly string[];
+  timeoutMs?: number;
+}
+
+/** How the server answered a POST; the body is read (at most 64 KB) and dropped. */
+export interface SafePostResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+const POST_ANSWER_MAX_BYTES = 64 * 1024;
+
+/**
+ * POSTs to an http(s) URL under the same address rules as `safeFetch` (Web Push deliveries).
+ * Redirects are not followed: a 3xx is returned as it is, as any other status.
+ */
+export async function safePost(url: string, options: SafePostOptions): Promise<SafePostResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new FetchRefused('timeout', `No answer within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  try {
+    const target = parseTarget(url);
+    const addresses = await checkedAddresses(target, options.allow ?? [], controller.signal);
+    const response = await request(
+      target,
+      addresses,
+      controller.signal,
+      'POST',
+      options.headers,
+      options.body,
+    );
+    try {
+      let size = 0;
+      for await (const chunk of response as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > POST_ANSWER_MAX_BYTES) break;
+      }
+    } finally {
+      response.destroy();
+    }
+    return { status: response.statusCode ?? 0, headers: response.headers };
+  } catch (error) {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    if (error instanceof FetchRefused) throw error;
+    throw new FetchRefused('network', error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function readBody(

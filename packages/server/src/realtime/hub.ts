@@ -11,6 +11,7 @@ import { canSee } from '../features/visibility/visibility';
 import type { Viewer } from '../http/auth';
 import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
+import { deliverConversation } from './conversation-delivery';
 import { type RenderedStatus, renderStatus } from './render';
 
 export interface HubOptions {
@@ -62,6 +63,7 @@ export class StreamHub {
     events.on('status.updated', publish);
     events.on('status.deleted', publish);
     events.on('notification.created', publish);
+    events.on('conversation.updated', publish);
     events.on('block.created', publish);
     events.on('block.removed', publish);
     events.on('mute.created', publish);
@@ -95,6 +97,11 @@ export class StreamHub {
         return this.deliverStatus('delete', event.audience);
       case 'notification.created':
         return this.deliverNotification(Number(event.account_id), Number(event.notification_id));
+      case 'conversation.updated': {
+        const accountId = Number(event.account_id);
+        const connections = this.byAccount.get(accountId);
+        return deliverConversation(this.ctx, connections, accountId, Number(event.conversation_id));
+      }
       case 'block.created':
       case 'block.removed':
         return this.relateBlock(

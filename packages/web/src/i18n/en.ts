@@ -3,6 +3,7 @@ import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { moderationMessages } from '../features/moderation/messages';
 import { pagesMessages } from '../features/pages/messages';
+import { pushMessages } from '../features/push/messages';
 import { questionsMessages } from '../features/questions/messages';
 import { searchMessages } from '../features/search/messages';
 
@@ -652,4 +653,5 @@ export const en = {
   ...filesMessages,
   ...moderationMessages,
   ...searchMessages,
+  ...pushMessages,
 } as const;

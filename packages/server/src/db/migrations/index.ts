@@ -10,6 +10,8 @@ import * as m0008 from './0008-files';
 import * as m0009 from './0009-moderation';
 import * as m0010 from './0010-notification-preferences';
 import * as m0011 from './0011-chats';
+import * as m0014 from './0014-push';
+import * as m0015 from './0015-conversations';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009-moderation': m0009,
   '0010-notification-preferences': m0010,
   '0011-chats': m0011,
+  '0014-push': m0014,
+  '0015-conversations': m0015,
 };

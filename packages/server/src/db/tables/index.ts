@@ -14,6 +14,7 @@ import type {
   CommunityTermsTable,
   InteractionsTable,
 } from './communities.table';
+import type { AccountConversationsTable } from './conversations.table';
 import type { EventRsvpsTable, EventsTable, EventTermsTable } from './events.table';
 import type {
   CommunityFilesTable,
@@ -43,6 +44,7 @@ import type {
   PagesTable,
   PageTermsTable,
 } from './pages.table';
+import type { PushSubscriptionsTable } from './push.table';
 import type { AnswerVotesTable, QuestionsTable } from './questions.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
@@ -86,6 +88,7 @@ export interface Tables {
   mutes: MutesTable;
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
+  account_conversations: AccountConversationsTable;
   notification_preferences: NotificationPreferencesTable;
   markers: MarkersTable;
   communities: CommunitiesTable;
@@ -113,6 +116,7 @@ export interface Tables {
   chat_messages: ChatMessagesTable;
   chat_message_terms: ChatMessageTermsTable;
   message_policies: MessagePoliciesTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

@@ -11,6 +11,7 @@ import type { AppContext } from '../../context';
 import type { App } from '../../http/app-types';
 import { MASTODON_COMPATIBLE_VERSION, RAPPORT_VERSION } from '../../version';
 import { countAccounts } from '../accounts/accounts.queries';
+import { serverKey } from '../push/vapid';
 
 const tags = ['instance'];
 const TITLE = 'Rapport';
@@ -111,7 +112,7 @@ export function instanceRoutes(app: App, ctx: AppContext): void {
       configuration: {
         ...configuration(),
         urls: { streaming, status: null },
-        vapid: { public_key: '' },
+        vapid: { public_key: serverKey(ctx.vapid) },
         translation: { enabled: false },
       },
       registrations: {

@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import { prepared } from '../../db/prepared';
 import type { AccessTokensTable, Db } from '../../db/tables';
+import { deleteSubscriptionsOfAccount, deleteSubscriptionsOfTokenHash } from '../push/push.queries';
 
 const activeToken = prepared((db, tokenHash: string, now: number) =>
   db
@@ -63,6 +64,8 @@ export async function revokeTokenByHash(
     .where('revoked_at', 'is', null);
   if (applicationId !== undefined) query = query.where('application_id', '=', applicationId);
   const result = await query.executeTakeFirst();
+  // A revoked token's device must stop receiving pushes meant for it.
+  await deleteSubscriptionsOfTokenHash(db, tokenHash, applicationId);
   return Number(result.numUpdatedRows);
 }
 
@@ -79,4 +82,5 @@ export async function revokeAccountTokens(
     .where('revoked_at', 'is', null);
   if (exceptTokenId !== undefined) query = query.where('id', '!=', exceptTokenId);
   await query.execute();
+  await deleteSubscriptionsOfAccount(db, accountId, exceptTokenId);
 }

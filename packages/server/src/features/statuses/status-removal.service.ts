@@ -3,6 +3,8 @@ import type { AppContext } from '../../context';
 import { unindexStatus } from '../../db/dialect';
 import { HttpError } from '../../errors';
 import type { Viewer } from '../../http/auth';
+import { untrackConversation } from '../conversations/conversations.queries';
+import { announceConversations } from '../conversations/conversations.service';
 import { forgetAnswer } from '../questions/question-activity';
 import { announceStatusUpdated } from './statuses.events';
 import {
@@ -54,6 +56,8 @@ export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<
       await bumpCounter(trx, 'statuses', 'replies_count', status.in_reply_to_id, -1);
     }
     const questionId = await forgetAnswer(trx, status);
+    const conversations =
+      status.visibility === 'direct' ? await untrackConversation(trx, status, Date.now()) : [];
     if (status.reblog_of_id !== null) {
       await bumpCounter(trx, 'statuses', 'reblogs_count', status.reblog_of_id, -1);
     }
@@ -68,9 +72,10 @@ export async function removeStatus(ctx: AppContext, status: StatusRow): Promise<
       .execute();
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
-    return { audiences, files, questionId };
+    return { audiences, files, questionId, conversations };
   });
   for (const audience of removed.audiences) ctx.events.emit({ type: 'status.deleted', audience });
+  announceConversations(ctx, removed.conversations);
   if (removed.questionId !== null) await announceStatusUpdated(ctx, removed.questionId);
   for (const file of removed.files) {
     await ctx.media.remove(file.file);

@@ -11,6 +11,8 @@ import type { Db } from '../../db/tables';
 import { HttpError, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { findAccountById } from '../accounts/accounts.queries';
+import { type ConversationChange, trackConversation } from '../conversations/conversations.queries';
+import { announceConversations } from '../conversations/conversations.service';
 import { attachMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
 import { createPoll } from '../polls/polls.service';
@@ -75,6 +77,8 @@ interface Written {
   audience: StatusAudience;
   notificationIds: Array<{ id: number; accountId: number }>;
   question?: QuestionActivity | null;
+  /** The direct thread it was filed under, for each participant. */
+  conversations?: ConversationChange[];
 }
 
 /** Emits what a committed write announces: the status event, then its notifications. */
@@ -91,6 +95,7 @@ export function announce(
       account_id: String(n.accountId),
     });
   }
+  announceConversations(ctx, written.conversations ?? []);
 }
 
 interface Rendered {
@@ -246,7 +251,12 @@ export async function createStatus(
       const question = await trackQuestionActivity(trx, status, parent);
       await addToHomeFeeds(trx, id, await homeRecipients(trx, status, rendered.mentionIds));
       const notificationIds = await notifyAudience(trx, viewer, status, rendered.mentionIds);
-      return { status, audience: await loadAudience(trx, status), notificationIds, question };
+      const conversations =
+        visibility === 'direct'
+          ? await trackConversation(trx, status, rendered.mentionIds, now)
+          : [];
+      const audience = await loadAudience(trx, status);
+      return { status, audience, notificationIds, question, conversations };
     });
   } catch (error) {
     // Two requests with the same key at once: the second finds the first one's status.
