@@ -278,7 +278,7 @@ describe('push delivery', () => {
       notification_type: 'chat_message',
       title: 'Ben Example sent you a message',
       body: 'Lunch at noon?',
-      url: `${t.url}/chats/42`,
+      url: `${t.url}/messages/42`,
     });
     expect(push?.headers.urgency).toBe('high');
 
