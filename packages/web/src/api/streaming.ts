@@ -1,4 +1,4 @@
-import type { Notification, Status } from '@rapport/schema';
+import type { ChatMessage, Notification, Status } from '@rapport/schema';
 import {
   createContext,
   createElement,
@@ -27,7 +27,16 @@ export type StreamEvent = EventBase &
     | { event: 'status.update'; status: Status }
     | { event: 'delete'; id: string }
     | { event: 'notification'; notification: Notification }
+    | { event: 'chat.message'; message: ChatMessage }
+    | { event: 'chat.read'; read: ChatRead }
   );
+
+/** Someone in one of my conversations read up to a message (`chat.read`). */
+export interface ChatRead {
+  chat_id: string;
+  account_id: string;
+  last_read_id: string | null;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,6 +68,25 @@ function looksLikeNotification(value: unknown): value is Notification {
   );
 }
 
+function looksLikeChatMessage(value: unknown): value is ChatMessage {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.chat_id === 'string' &&
+    typeof value.html === 'string' &&
+    isRecord(value.account)
+  );
+}
+
+function looksLikeChatRead(value: unknown): value is ChatRead {
+  return (
+    isRecord(value) &&
+    typeof value.chat_id === 'string' &&
+    typeof value.account_id === 'string' &&
+    (typeof value.last_read_id === 'string' || value.last_read_id === null)
+  );
+}
+
 /**
  * One WebSocket message, `{"stream": [...], "event": "...", "payload": "<JSON text or an id>"}`,
  * as an event the app acts on; null for anything else (other events, malformed messages),
@@ -87,6 +115,16 @@ export function parseStreamMessage(data: unknown): StreamEvent | null {
       return looksLikeNotification(notification)
         ? { stream, event: 'notification', notification }
         : null;
+    }
+    case 'chat.message': {
+      const chatMessage = typeof payload === 'string' ? parseJson(payload) : payload;
+      return looksLikeChatMessage(chatMessage)
+        ? { stream, event: 'chat.message', message: chatMessage }
+        : null;
+    }
+    case 'chat.read': {
+      const read = typeof payload === 'string' ? parseJson(payload) : payload;
+      return looksLikeChatRead(read) ? { stream, event: 'chat.read', read } : null;
     }
     default:
       return null;
