@@ -27,7 +27,7 @@ const MORE_PATHS = [
   '/events',
 ];
 
-/** The bottom bar of a phone holds six entries; further destinations go into "More" there. */
+/** The bottom bar of a phone holds seven entries; further destinations go into "More" there. */
 const PHONE = '(max-width: 640px)';
 
 function UnreadBadge({ count }: { count: number }) {

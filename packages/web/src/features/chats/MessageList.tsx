@@ -39,20 +39,22 @@ function useTimeFormat() {
 function Message({ message, seen }: { message: ChatMessage; seen: Account[] | undefined }) {
   const { t, locale, formatDateTime } = useI18n();
   return (
-    <div
-      className="message-item"
-      id={`message-${message.id}`}
-      data-message-id={message.id}
-      title={formatDateTime(message.created_at)}
-    >
-      {message.html.trim() !== '' && (
-        <RichText className="rich-text message-text" html={message.html} />
-      )}
-      {message.media_attachments.length > 0 && (
-        <MediaGrid media={message.media_attachments} sensitive={false} />
-      )}
+    <>
+      <div
+        className="message-item"
+        id={`message-${message.id}`}
+        data-message-id={message.id}
+        title={formatDateTime(message.created_at)}
+      >
+        {message.html.trim() !== '' && (
+          <RichText className="rich-text message-text" html={message.html} />
+        )}
+        {message.media_attachments.length > 0 && (
+          <MediaGrid media={message.media_attachments} sensitive={false} />
+        )}
+      </div>
       {seen && seen.length > 0 && <p className="message-seen">{seenByText(seen, t, locale)}</p>}
-    </div>
+    </>
   );
 }
 

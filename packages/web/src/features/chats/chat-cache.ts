@@ -1,10 +1,11 @@
 import type { Chat, ChatMessage } from '@rapport/schema';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ChatRead } from '../../api/streaming';
+import type { ChatRead, ChatUpdate } from '../../api/streaming';
 import { compareIds } from '../statuses/status-cache';
 import {
   type ArrivalContext,
   type ChatListData,
+  findChat,
   listWithArrival,
   mapChatInList,
   withArrival,
@@ -88,6 +89,36 @@ export function receiveRead(queryClient: QueryClient, read: ChatRead, myId: stri
   updateChat(queryClient, read.chat_id, (chat) => withRead(chat, read, myId));
   if (read.account_id === myId) {
     void queryClient.invalidateQueries({ queryKey: chatKeys.unreadCount });
+  }
+}
+
+/**
+ * A conversation started (with me in it), renamed, or left by someone: the title changes
+ * at once; a change of people is fetched; one I left (here or elsewhere) is forgotten.
+ */
+export function receiveUpdate(queryClient: QueryClient, update: ChatUpdate, myId: string): void {
+  const id = update.chat_id;
+  if (!update.account_ids.includes(myId)) {
+    forgetChat(queryClient, id);
+    return;
+  }
+  const held =
+    queryClient.getQueryData<Chat>(chatKeys.chat(id)) ??
+    findChat(queryClient.getQueryData<ChatListData>(chatKeys.list), id);
+  if (!held) {
+    void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
+    return;
+  }
+  updateChat(queryClient, id, (chat) =>
+    chat.title === update.title ? chat : { ...chat, title: update.title },
+  );
+  const others = update.account_ids.filter((accountId) => accountId !== myId);
+  const samePeople =
+    others.length === held.accounts.length &&
+    held.accounts.every((account) => others.includes(account.id));
+  if (!samePeople) {
+    void queryClient.invalidateQueries({ queryKey: chatKeys.chat(id) });
+    void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
   }
 }
 

@@ -142,6 +142,12 @@ describe('seenBy', () => {
     ]);
   });
 
+  it('counts writing a message as having read everything before it', () => {
+    const replied = [...messages, makeMessage({ id: '40', account: grace })];
+    const placed = seenBy(replied, [{ account_id: grace.id, last_read_id: '10' }], [grace], ada.id);
+    expect(placed.size).toBe(0);
+  });
+
   it('shows nothing for my own reading, for someone whose last read is their own message, or who left', () => {
     const placed = seenBy(
       messages,

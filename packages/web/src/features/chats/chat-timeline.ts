@@ -150,8 +150,9 @@ export function groupMessages(
 
 /**
  * Where each other participant's "Seen" goes: under the newest loaded message they have
- * read. Nothing is shown for someone whose newest read message is their own (they have
- * plainly seen what came before), nor for people who left (not among `accounts`).
+ * read, where writing a message counts as having read all before it. Nothing is shown for
+ * someone whose newest read message is their own (they have plainly seen what came before),
+ * nor for people who left (not among `accounts`).
  */
 export function seenBy(
   messages: readonly ChatMessage[],
@@ -168,7 +169,10 @@ export function seenBy(
     let message: ChatMessage | undefined;
     for (let i = messages.length - 1; i >= 0; i--) {
       const candidate = messages[i];
-      if (candidate && compareIds(candidate.id, lastRead) <= 0) {
+      if (
+        candidate &&
+        (compareIds(candidate.id, lastRead) <= 0 || candidate.account.id === reader.id)
+      ) {
         message = candidate;
         break;
       }

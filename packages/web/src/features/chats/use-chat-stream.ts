@@ -1,7 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useStream, useStreamReconnect } from '../../api/streaming';
 import { useCurrentAccount } from '../auth/session';
-import { isReading, receiveMessage, receiveRead, recoverAfterDrop } from './chat-cache';
+import {
+  isReading,
+  receiveMessage,
+  receiveRead,
+  receiveUpdate,
+  recoverAfterDrop,
+} from './chat-cache';
 import { chatKeys, getChatUnreadCount } from './chats-api';
 
 /** Unread messages across my conversations, for the badge on "Messages". */
@@ -17,7 +23,7 @@ export function useChatUnreadCount() {
 /**
  * Conversations kept live for as long as the person is signed in, on the same user stream
  * as notifications: messages land in their conversation and the list, read states move,
- * and after a drop whatever was missed is fetched.
+ * titles and people change, and after a drop whatever was missed is fetched.
  */
 export function useChatStream(): void {
   const queryClient = useQueryClient();
@@ -30,6 +36,8 @@ export function useChatStream(): void {
       });
     } else if (event.event === 'chat.read') {
       receiveRead(queryClient, event.read, me.id);
+    } else if (event.event === 'chat.update') {
+      receiveUpdate(queryClient, event.update, me.id);
     }
   });
   useStreamReconnect(() => recoverAfterDrop(queryClient, me.id));
