@@ -2,7 +2,7 @@ import type { Chat, ChatMessage } from '@rapport/schema';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE } from './support/browser';
+import { DESKTOP, PHONE, seriousAccessibilityViolations, setColourScheme } from './support/browser';
 import { signedInPage } from './support/session';
 import { checkPage, type Member, member, shoot, userStreamOpened } from './support/social';
 import { type E2E, e2eSuite } from './support/suite';
@@ -32,6 +32,14 @@ async function open(e: E2E, person: Member, path: string, viewport = DESKTOP): P
   await page.goto(path);
   await streaming;
   return page;
+}
+
+/** The page in the dark scheme: no serious axe violation there either, and a screenshot. */
+async function checkDark(page: Page, name: string): Promise<void> {
+  await setColourScheme(page, 'dark');
+  expect(await seriousAccessibilityViolations(page), `${name} (dark)`).toEqual([]);
+  await shoot(page, `${name}-dark`);
+  await setColourScheme(page, 'light');
 }
 
 async function startChat(starter: Member, others: Member[], title?: string): Promise<Chat> {
@@ -96,6 +104,7 @@ describe('conversations between two people', () => {
     await withAna.getByText('is the budget review still at 3?').waitFor();
     expect(await withAna.textContent()).toContain('1 unread message');
     await checkPage(brunoPage, 'chats-list-unread-phone', withAna);
+    await checkDark(brunoPage, 'chats-list-unread-phone');
 
     // He opens it: the message, its Markdown rendered; he has read it.
     await withAna.click();
@@ -129,6 +138,7 @@ describe('conversations between two people', () => {
     ]);
     expect(await shownTexts(anaPage)).toEqual(await shownTexts(brunoPage));
     await checkPage(anaPage, 'chats-conversation-desktop');
+    await checkDark(anaPage, 'chats-conversation-desktop');
     await checkPage(
       brunoPage,
       'chats-conversation-phone',

@@ -8,7 +8,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ChatListSkeleton } from './ChatListItem';
-import { type ChatListData, findChat, highlight, previewText } from './chat-list';
+import { type ChatListData, findChat, highlight, isGroup, previewText } from './chat-list';
 import { chatName, personName } from './chat-names';
 import { chatKeys, searchMessages } from './chats-api';
 
@@ -28,7 +28,7 @@ function Found({ message, query }: { message: ChatMessage; query: string }) {
           <span className="chat-item-top">
             <span className="chat-item-name">
               {personName(message.account)}
-              {chat && (
+              {chat && isGroup(chat) && (
                 <span className="chat-found-place">
                   {' '}
                   {t('chats.search.in', { name: chatName(chat, t, locale) })}

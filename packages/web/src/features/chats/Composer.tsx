@@ -1,5 +1,6 @@
 import { MAX_CHAT_MESSAGE_LENGTH } from '@rapport/schema';
 import { STATUS_LIMITS } from '@rapport/schema/limits';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   type ChangeEvent,
   type FormEvent,
@@ -16,6 +17,25 @@ import { useT } from '../../i18n/I18nProvider';
 import { MAX_ATTACHMENTS } from '../compose/compose-draft';
 import { type FileProblem, useMediaUploads } from '../compose/use-media-uploads';
 import { SendIcon } from './chat-icons';
+import { chatKeys } from './chats-api';
+
+/**
+ * What is typed in a conversation stays there while the person looks at another one, as
+ * in every chat app (for the session: it lives in the query cache, never in storage).
+ */
+function useDraft(chatId: string): [string, (text: string) => void] {
+  const queryClient = useQueryClient();
+  const key = chatKeys.draft(chatId);
+  const [text, setText] = useState(() => {
+    queryClient.setQueryDefaults(chatKeys.drafts, { gcTime: Number.POSITIVE_INFINITY });
+    return queryClient.getQueryData<string>(key) ?? '';
+  });
+  const change = (next: string) => {
+    setText(next);
+    queryClient.setQueryData(key, next);
+  };
+  return [text, change];
+}
 
 function fileProblemText(t: Translate, problem: FileProblem): string {
   if (problem.kind === 'type') return t('chats.composer.fileType', { name: problem.name });
@@ -34,10 +54,12 @@ function fileProblemText(t: Translate, problem: FileProblem): string {
  * at once; sending and retrying happen in the message list.
  */
 export function Composer({
+  chatId,
   name,
   onSend,
   inputRef,
 }: {
+  chatId: string;
   /** Who the message goes to, for the field's label. */
   name: string;
   onSend: (text: string, mediaIds: string[]) => void;
@@ -45,7 +67,7 @@ export function Composer({
 }) {
   const t = useT();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(chatId);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const media = useMediaUploads(() => []);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -140,6 +140,7 @@ function Conversation({ chatId }: { chatId: string }) {
           pending={sender.pending}
           hasOlder={Boolean(timeline.data.older)}
           loadingOlder={older.isPending}
+          olderError={older.error}
           onLoadOlder={() => {
             if (!older.isPending) older.mutate();
           }}
@@ -148,7 +149,7 @@ function Conversation({ chatId }: { chatId: string }) {
           scrollRef={scrollRef}
         />
       )}
-      <Composer name={name} onSend={send} inputRef={inputRef} />
+      <Composer chatId={chatId} name={name} onSend={send} inputRef={inputRef} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { Button } from '../../components/Button';
 import { errorText } from '../../components/error-text';
+import { ErrorMessage } from '../../components/FormMessage';
 import { RichText } from '../../components/RichText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useNow } from '../../i18n/use-now';
@@ -138,6 +139,7 @@ export function MessageList({
   pending,
   hasOlder,
   loadingOlder,
+  olderError,
   onLoadOlder,
   onRetry,
   onDiscard,
@@ -150,6 +152,7 @@ export function MessageList({
   pending: readonly PendingMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
+  olderError: unknown;
   onLoadOlder: () => void;
   onRetry: (key: string) => void;
   onDiscard: (key: string) => void;
@@ -168,7 +171,8 @@ export function MessageList({
   useEffect(() => {
     const sentinel = top.current;
     const root = scrollRef.current;
-    if (!sentinel || !root || !hasOlder || loadingOlder) return;
+    // After a failure, only the button tries again: scrolling must not loop on an error.
+    if (!sentinel || !root || !hasOlder || loadingOlder || olderError) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) load.current();
@@ -177,7 +181,7 @@ export function MessageList({
     );
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [hasOlder, loadingOlder, scrollRef]);
+  }, [hasOlder, loadingOlder, olderError, scrollRef]);
 
   // A search result links to its message: show it, if it is among those loaded.
   const found = hash.startsWith('#message-') ? hash.slice(1) : null;
@@ -200,6 +204,7 @@ export function MessageList({
     >
       <div className="message-scroll-inner">
         <div ref={top} className="message-top">
+          <ErrorMessage error={olderError} />
           {hasOlder ? (
             <Button size="sm" pending={loadingOlder} onClick={onLoadOlder}>
               {loadingOlder ? t('chats.loadingEarlier') : t('chats.loadEarlier')}

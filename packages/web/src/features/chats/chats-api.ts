@@ -16,6 +16,8 @@ export const chatKeys = {
   messagesAll: ['chats', 'messages'] as const,
   messages: (id: string) => ['chats', 'messages', id] as const,
   pending: (id: string) => ['chats', 'pending', id] as const,
+  drafts: ['chats', 'draft'] as const,
+  draft: (id: string) => ['chats', 'draft', id] as const,
   unreadCount: ['chats', 'unread'] as const,
   search: (q: string) => ['chats', 'search', q] as const,
   policy: ['chats', 'policy'] as const,

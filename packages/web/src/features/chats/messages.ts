@@ -38,7 +38,6 @@ export const chatsMessages = {
   'chats.menu': 'Conversation options',
   'chats.mute': 'Mute conversation',
   'chats.unmute': 'Unmute conversation',
-  'chats.mutedNotice': 'Muted: new messages do not notify you.',
   'chats.rename': 'Rename conversation',
   'chats.participants': 'See participants',
   'chats.leave': 'Leave conversation',
@@ -50,7 +49,6 @@ export const chatsMessages = {
   'chats.renameLabel': 'Name',
   'chats.renameHint': 'Leave empty to name it after the people in it.',
   'chats.renameSave': 'Save name',
-  'chats.renamed': 'Conversation renamed.',
   'chats.participantsTitle': 'People in this conversation',
 
   'chats.messages': 'Messages with {name}',
@@ -59,7 +57,6 @@ export const chatsMessages = {
   'chats.beginning': 'This is the beginning of your conversation with {name}.',
   'chats.today': 'Today',
   'chats.yesterday': 'Yesterday',
-  'chats.sentAt': 'Sent {time}',
   'chats.sending': 'Sending…',
   'chats.failed': 'Not sent.',
   'chats.retry': 'Retry',
@@ -89,7 +86,6 @@ export const chatsMessages = {
     one: 'At most {count} image per message.',
     other: 'At most {count} images per message.',
   },
-  'chats.composer.left': 'You left this conversation.',
 
   'chats.newTitle': 'New message',
   'chats.newSearch': 'Find people',
