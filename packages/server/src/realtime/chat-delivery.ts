@@ -4,10 +4,19 @@ import { presentMessages } from '../features/chats/chats.presenter';
 import { findChatById, findMessagesByIds } from '../features/chats/chats.queries';
 import type { StreamConnection } from './connection';
 
-export type ChatEvent = Extract<
-  DomainEvent,
-  { type: 'chat.message' | 'chat.read' | 'chat.created' | 'chat.updated' | 'chat.left' }
->;
+export const CHAT_EVENTS = [
+  'chat.message',
+  'chat.read',
+  'chat.created',
+  'chat.updated',
+  'chat.left',
+] as const;
+
+export type ChatEvent = Extract<DomainEvent, { type: (typeof CHAT_EVENTS)[number] }>;
+
+const chatEventTypes = new Set<string>(CHAT_EVENTS);
+export const isChatEvent = (event: DomainEvent): event is ChatEvent =>
+  chatEventTypes.has(event.type);
 
 /** The user-stream connections of these accounts (the hub's index). */
 type ConnectionsOf = (accountIds: Set<number>) => StreamConnection[];

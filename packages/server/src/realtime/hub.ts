@@ -9,7 +9,7 @@ import {
 } from '../features/streaming/streaming.queries';
 import { canSee } from '../features/visibility/visibility';
 import type { Viewer } from '../http/auth';
-import { ChatDelivery } from './chat-delivery';
+import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
 import { type RenderedStatus, renderStatus } from './render';
 
@@ -69,15 +69,7 @@ export class StreamHub {
     events.on('account.suspended', publish);
     events.on('account.role_changed', publish);
     events.on('community.membership_changed', publish);
-    for (const type of [
-      'chat.message',
-      'chat.read',
-      'chat.created',
-      'chat.updated',
-      'chat.left',
-    ] as const) {
-      events.on(type, publish);
-    }
+    for (const type of CHAT_EVENTS) events.on(type, publish);
     this.keepalive = setInterval(() => {
       this.keepaliveRound().catch((error: unknown) =>
         this.ctx.log.error({ err: error }, 'stream keepalive failed'),
@@ -131,13 +123,8 @@ export class StreamHub {
           connection.relateMembership(Number(event.community_id), event.state);
         }
         return;
-      case 'chat.message':
-      case 'chat.read':
-      case 'chat.created':
-      case 'chat.updated':
-      case 'chat.left':
-        return this.chats.deliver(event);
       default:
+        if (isChatEvent(event)) return this.chats.deliver(event);
         return;
     }
   }

@@ -78,7 +78,6 @@ export async function findActiveMembers(db: Db, chatIds: number[]): Promise<Memb
     .where('chat_id', 'in', chatIds)
     .where('left_at', 'is', null)
     .orderBy('chat_id')
-    .orderBy('joined_at')
     .orderBy('account_id')
     .execute();
 }

@@ -123,7 +123,7 @@ export function chatsRoutes(app: App, ctx: AppContext): void {
     `${base}/:id/read`,
     {
       config: write,
-      schema: { tags, params: IdParams, body: ReadChatInput.optional(), response: { 200: Chat } },
+      schema: { tags, params: IdParams, body: ReadChatInput.nullish(), response: { 200: Chat } },
     },
     async (request) => {
       const lastReadId = request.body?.last_read_id;
