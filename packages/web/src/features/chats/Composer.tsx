@@ -12,6 +12,7 @@ import {
 import { errorText } from '../../components/error-text';
 import { CloseIcon, ImageIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
+import { useMediaQuery } from '../../components/use-media-query';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { MAX_ATTACHMENTS } from '../compose/compose-draft';
@@ -69,6 +70,7 @@ export function Composer({
   const id = useId();
   const [text, setText] = useDraft(chatId);
   const [problems, setProblems] = useState<FileProblem[]>([]);
+  const touch = useMediaQuery('(pointer: coarse)');
   const media = useMediaUploads(() => []);
   const fileInput = useRef<HTMLInputElement>(null);
   const uploading = media.items.some((item) => item.state === 'uploading');
@@ -91,8 +93,9 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // While an input method composes a word, Enter confirms the word, not the message.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    // While an input method composes a word, Enter confirms the word, not the message; on a
+    // touch screen's keyboard (no Shift+Enter) Enter is a new line and the button sends.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || touch) return;
     event.preventDefault();
     submit();
   };
@@ -181,7 +184,10 @@ export function Composer({
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-describedby={`${id}-hint${over > 0 ? ` ${id}-over` : ''}`}
+          aria-describedby={
+            [touch ? '' : `${id}-hint`, over > 0 ? `${id}-over` : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
           aria-invalid={over > 0 ? true : undefined}
         />
         <button
@@ -194,9 +200,11 @@ export function Composer({
           <SendIcon />
         </button>
       </div>
-      <p id={`${id}-hint`} className="composer-hint">
-        {t('chats.composer.hint')}
-      </p>
+      {!touch && (
+        <p id={`${id}-hint`} className="composer-hint">
+          {t('chats.composer.hint')}
+        </p>
+      )}
       {over > 0 && (
         <p id={`${id}-over`} className="field-error" role="alert">
           {t('chats.composer.tooLong', { count: over })}
