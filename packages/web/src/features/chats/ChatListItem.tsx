@@ -32,10 +32,12 @@ export function ChatListItem({
   const name = chatName(chat, t, locale);
   const preview = useLastMessageText(chat, myId);
   const unread = chat.unread_count;
+  // A muted conversation counts its unread messages, quietly.
   const classes = [
     'chat-item',
     active ? 'chat-item-active' : '',
-    unread > 0 ? 'chat-item-unread' : '',
+    unread > 0 && !chat.muted ? 'chat-item-unread' : '',
+    chat.muted ? 'chat-item-quiet' : '',
   ]
     .filter(Boolean)
     .join(' ');
