@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, seriousAccessibilityViolations, setColourScheme } from './support/browser';
 import { signedInPage } from './support/session';
-import { checkPage, type Member, member, shoot, userStreamOpened } from './support/social';
+import { checkPage, type Member, member, shoot, tabTo, userStreamOpened } from './support/social';
 import { type E2E, e2eSuite } from './support/suite';
 
 /** Live arrivals may take a moment more than a page's own requests. */
@@ -250,17 +250,22 @@ describe('a group conversation', () => {
 
     const darioPage = await open(e, dario, '/messages', PHONE);
     const evaPage = await open(e, eva, '/messages');
+    await darioPage.getByRole('link', { name: /Launch crew/ }).click();
+    // Eva uses the keyboard: to the conversation, into it, and to its composer.
+    await tabTo(evaPage, evaPage.getByRole('link', { name: /Launch crew/ }));
+    await evaPage.keyboard.press('Enter');
     for (const page of [darioPage, evaPage]) {
-      await page.getByRole('link', { name: /Launch crew/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Launch crew' }).waitFor();
     }
+    await tabTo(evaPage, evaPage.getByRole('textbox', { name: 'Message Launch crew' }));
 
     await send(carlaPage, 'Kick-off on Monday?');
     await log(darioPage).getByText('Kick-off on Monday?').waitFor(LIVE);
     await log(evaPage).getByText('Kick-off on Monday?').waitFor(LIVE);
     await send(darioPage, 'Works for me');
     await log(evaPage).getByText('Works for me').waitFor(LIVE);
-    await send(evaPage, 'Same here');
+    await evaPage.keyboard.type('Same here');
+    await evaPage.keyboard.press('Enter');
     for (const page of [carlaPage, darioPage, evaPage]) {
       await log(page).getByText('Same here').waitFor(LIVE);
       expect(await shownTexts(page)).toEqual(['Kick-off on Monday?', 'Works for me', 'Same here']);
@@ -327,12 +332,18 @@ describe('a group conversation', () => {
     await checkPage(darioPage, 'chats-participants-phone', people);
     await people.getByRole('button', { name: 'Close' }).click();
 
-    // Eva leaves, after saying yes; the others see two people left.
-    await evaPage.getByRole('button', { name: 'Conversation options' }).click();
-    await evaPage.getByRole('menuitem', { name: 'Leave conversation' }).click();
+    // Eva leaves by keyboard, after saying yes; the others see two people left.
+    await evaPage.getByRole('button', { name: 'Conversation options' }).focus();
+    await evaPage.keyboard.press('Enter');
+    await evaPage.keyboard.press('End');
+    await expect
+      .poll(() => evaPage.evaluate(() => document.activeElement?.textContent))
+      .toBe('Leave conversation');
+    await evaPage.keyboard.press('Enter');
     const confirm = evaPage.getByRole('dialog', { name: 'Leave this conversation?' });
     await checkPage(evaPage, 'chats-leave-dialog-desktop', confirm);
-    await confirm.getByRole('button', { name: 'Leave' }).click();
+    await evaPage.keyboard.press('Tab');
+    await evaPage.keyboard.press('Enter');
     await evaPage.getByText('No conversations yet.').waitFor();
     await carlaPage.getByText('2 people').waitFor(LIVE);
 
