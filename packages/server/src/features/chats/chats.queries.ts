@@ -2,6 +2,7 @@ import type { MessagePolicy } from '@rapport/schema';
 import { type Selectable, sql } from 'kysely';
 import { forUpdate, prefixEnd } from '../../db/dialect';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
+import { prepared } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { ChatMembersTable, ChatMessagesTable, ChatsTable } from '../../db/tables/chats.table';
 
@@ -96,16 +97,22 @@ export async function listMemberships(
   return finishIdPage(await applyIdPage(query, 'activity_id', page).execute(), page);
 }
 
-/** How many of the person's conversations have unread messages, muted ones left out. */
-export async function countUnreadChats(db: Db, accountId: number): Promise<number> {
-  // The same condition as the partial index chat_members_unread, so only its entries are read.
-  const row = await db
+/**
+ * How many of the person's conversations have unread messages, muted ones left out: the
+ * navigation badge, asked on every page, so prepared. The condition is the partial index
+ * chat_members_unread's, so only its entries (conversations with something unread) are read.
+ */
+const unreadChats = prepared((db, accountId: number) =>
+  db
     .selectFrom('chat_members')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('account_id', '=', accountId)
-    .where(sql<boolean>`left_at is null and muted = 0 and unread_count > 0`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where(sql<boolean>`left_at is null and muted = 0 and unread_count > 0`),
+);
+
+export async function countUnreadChats(db: Db, accountId: number): Promise<number> {
+  const [row] = await unreadChats(db, accountId);
+  return Number(row?.n ?? 0);
 }
 
 export async function insertMessage(trx: Db, row: MessageRow): Promise<void> {

@@ -6,7 +6,7 @@ import {
 } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { isUniqueViolation } from '../../db/dialect';
-import { newId } from '../../db/ids';
+import { idFor, newId } from '../../db/ids';
 import type { IdPage } from '../../db/pagination';
 import type { Db } from '../../db/tables';
 import { notFound, validationFailed } from '../../errors';
@@ -95,7 +95,7 @@ export async function startChat(
     if (existing) return { chatId: existing.id, created: false };
   }
   const at = options.at ?? Date.now();
-  const id = newId();
+  const id = options.at === undefined ? newId() : idFor(at);
   const chat: ChatRow = {
     id,
     kind,
