@@ -46,6 +46,8 @@ const memberPages = [
   '/@ana_silva',
   '/settings/profile',
   '/settings/account',
+  '/messages',
+  '/settings/messages',
   '/pages',
   '/communities',
   '/events',

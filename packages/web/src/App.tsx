@@ -10,6 +10,9 @@ import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
+import { ConversationRoute, NoConversation } from './features/chats/ConversationPage';
+import { MessageSettingsPage } from './features/chats/MessageSettingsPage';
+import { MessagesLayout } from './features/chats/MessagesLayout';
 import { communityRoutes } from './features/communities/routes';
 import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
 import { EventRoute } from './features/events/EventPage';
@@ -53,6 +56,10 @@ export function App() {
           <Route path="/timeline" element={<OrganisationTimelinePage />} />
           <Route path="/tags/:tag" element={<TagTimelinePage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/messages" element={<MessagesLayout />}>
+            <Route index element={<NoConversation />} />
+            <Route path=":id" element={<ConversationRoute />} />
+          </Route>
           <Route path="/search" element={<SearchPage />} />
           <Route path="/bookmarks" element={<SavedStatusesPage kind="bookmarks" />} />
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
@@ -79,6 +86,7 @@ export function App() {
             <Route index element={<Navigate to="/settings/profile" replace />} />
             <Route path="profile" element={<ProfileSettingsPage />} />
             <Route path="account" element={<AccountSettingsPage />} />
+            <Route path="messages" element={<MessageSettingsPage />} />
           </Route>
           <Route element={<RequireAdmin />}>
             <Route path="/admin" element={<AdminLayout />}>

@@ -211,6 +211,24 @@ describe('StreamingConnection', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('drops the socket when the browser goes offline and catches up once back', () => {
+    const reconnected = vi.fn();
+    connection.onReconnect(reconnected);
+    connection.subscribe({ name: 'user' }, () => {});
+    const first = last();
+    first.open();
+    connection.suspend();
+    expect(first.closed).toBe(true);
+    expect(connection.state).toBe('waiting');
+    connection.retryNow();
+    expect(sockets).toHaveLength(2);
+    last().open();
+    expect(reconnected).toHaveBeenCalledTimes(1);
+    // A late close of the dropped socket changes nothing.
+    first.drop();
+    expect(connection.state).toBe('open');
+  });
+
   it('stops trying once nobody listens', () => {
     const stop = connection.subscribe({ name: 'user' }, () => {});
     last().drop();

@@ -1,4 +1,4 @@
-import type { Notification, Status } from '@rapport/schema';
+import type { ChatMessage, Notification, Status } from '@rapport/schema';
 import {
   createContext,
   createElement,
@@ -27,7 +27,25 @@ export type StreamEvent = EventBase &
     | { event: 'status.update'; status: Status }
     | { event: 'delete'; id: string }
     | { event: 'notification'; notification: Notification }
+    | { event: 'chat.message'; message: ChatMessage }
+    | { event: 'chat.read'; read: ChatRead }
+    | { event: 'chat.update'; update: ChatUpdate }
   );
+
+/** A conversation started, was renamed or someone left it (`chat.update`). */
+export interface ChatUpdate {
+  chat_id: string;
+  title: string;
+  /** Everyone still in it, the receiver included (unless they left). */
+  account_ids: string[];
+}
+
+/** Someone in one of my conversations read up to a message (`chat.read`). */
+export interface ChatRead {
+  chat_id: string;
+  account_id: string;
+  last_read_id: string | null;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,6 +77,35 @@ function looksLikeNotification(value: unknown): value is Notification {
   );
 }
 
+function looksLikeChatMessage(value: unknown): value is ChatMessage {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.chat_id === 'string' &&
+    typeof value.html === 'string' &&
+    isRecord(value.account)
+  );
+}
+
+function looksLikeChatRead(value: unknown): value is ChatRead {
+  return (
+    isRecord(value) &&
+    typeof value.chat_id === 'string' &&
+    typeof value.account_id === 'string' &&
+    (typeof value.last_read_id === 'string' || value.last_read_id === null)
+  );
+}
+
+function looksLikeChatUpdate(value: unknown): value is ChatUpdate {
+  return (
+    isRecord(value) &&
+    typeof value.chat_id === 'string' &&
+    typeof value.title === 'string' &&
+    Array.isArray(value.account_ids) &&
+    value.account_ids.every((id) => typeof id === 'string')
+  );
+}
+
 /**
  * One WebSocket message, `{"stream": [...], "event": "...", "payload": "<JSON text or an id>"}`,
  * as an event the app acts on; null for anything else (other events, malformed messages),
@@ -87,6 +134,20 @@ export function parseStreamMessage(data: unknown): StreamEvent | null {
       return looksLikeNotification(notification)
         ? { stream, event: 'notification', notification }
         : null;
+    }
+    case 'chat.message': {
+      const chatMessage = typeof payload === 'string' ? parseJson(payload) : payload;
+      return looksLikeChatMessage(chatMessage)
+        ? { stream, event: 'chat.message', message: chatMessage }
+        : null;
+    }
+    case 'chat.read': {
+      const read = typeof payload === 'string' ? parseJson(payload) : payload;
+      return looksLikeChatRead(read) ? { stream, event: 'chat.read', read } : null;
+    }
+    case 'chat.update': {
+      const update = typeof payload === 'string' ? parseJson(payload) : payload;
+      return looksLikeChatUpdate(update) ? { stream, event: 'chat.update', update } : null;
     }
     default:
       return null;
@@ -215,6 +276,25 @@ export class StreamingConnection {
     this.connect();
   }
 
+  /**
+   * The browser went offline. A socket can linger half-open for long after the network
+   * went away, delivering nothing: drop it now, so coming back online (`retryNow`)
+   * reconnects at once and the reconnect listeners fetch what was missed.
+   */
+  suspend(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.onerror = null;
+    socket.onopen = null;
+    socket.close(1000);
+    this.clearRetry();
+    if (this.subscriptions.size > 0) this.scheduleRetry();
+    else this.setState('idle');
+  }
+
   close(): void {
     this.clearRetry();
     this.cancelIdleClose();
@@ -323,8 +403,9 @@ const StreamingContext = createContext<StreamingConnection | null>(null);
 
 /**
  * Holds the app's one streaming connection. It connects only while something subscribes
- * (pages behind sign-in), and tries again at once when the browser comes back online or the
- * tab becomes visible, instead of waiting out the backoff.
+ * (pages behind sign-in), drops the socket when the browser goes offline, and tries again at
+ * once when the browser comes back online or the tab becomes visible, instead of waiting out
+ * the backoff.
  */
 export function StreamingProvider({ children }: { children: ReactNode }) {
   const [connection] = useState(
@@ -338,10 +419,13 @@ export function StreamingProvider({ children }: { children: ReactNode }) {
     const retry = () => {
       if (document.visibilityState === 'visible') connection.retryNow();
     };
+    const suspend = () => connection.suspend();
     window.addEventListener('online', retry);
+    window.addEventListener('offline', suspend);
     document.addEventListener('visibilitychange', retry);
     return () => {
       window.removeEventListener('online', retry);
+      window.removeEventListener('offline', suspend);
       document.removeEventListener('visibilitychange', retry);
       connection.close();
     };

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useServerInfo, useSession } from '../features/auth/session';
+import { useChatStream } from '../features/chats/use-chat-stream';
 import { useUserStream } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
 import { AccountMenu } from './AccountMenu';
@@ -9,6 +10,7 @@ import { MainNav } from './MainNav';
 /** Listens to the signed-in person's stream while mounted (see useUserStream). */
 function UserStream() {
   useUserStream();
+  useChatStream();
   return null;
 }
 

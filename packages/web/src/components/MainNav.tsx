@@ -1,4 +1,6 @@
 import { NavLink, useLocation } from 'react-router';
+import { MessageIcon } from '../features/chats/chat-icons';
+import { useChatUnreadCount } from '../features/chats/use-chat-stream';
 import { useModerates } from '../features/moderation/use-moderation-scope';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
@@ -25,7 +27,7 @@ const MORE_PATHS = [
   '/events',
 ];
 
-/** The bottom bar of a phone holds six entries; further destinations go into "More" there. */
+/** The bottom bar of a phone holds seven entries; further destinations go into "More" there. */
 const PHONE = '(max-width: 640px)';
 
 function UnreadBadge({ count }: { count: number }) {
@@ -46,6 +48,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const { pathname } = useLocation();
   const unread = useUnreadCount();
+  const unreadMessages = useChatUnreadCount();
   const phone = useMediaQuery(PHONE);
   const moderates = useModerates(isAdmin);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -53,6 +56,13 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     { to: '/', label: t('nav.home'), icon: <HomeIcon />, end: true },
     { to: '/timeline', label: t('nav.timeline'), icon: <TimelineIcon /> },
+    {
+      to: '/messages',
+      label: t('chats.nav'),
+      icon: <MessageIcon />,
+      badge: <UnreadBadge count={unreadMessages.data ?? 0} />,
+      extra: unreadMessages.data ? t('nav.unread', { count: unreadMessages.data }) : undefined,
+    },
     {
       to: '/notifications',
       label: t('nav.notifications'),

@@ -1,3 +1,4 @@
+import { chatsMessages } from '../features/chats/messages';
 import { communitiesMessages } from '../features/communities/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
@@ -654,4 +655,5 @@ export const en = {
   ...moderationMessages,
   ...searchMessages,
   ...pushMessages,
+  ...chatsMessages,
 } as const;

@@ -15,6 +15,7 @@ import { LoadingBlock } from '../../components/Spinner';
 import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
+import { MessageButton } from '../chats/MessageButton';
 import { Timeline } from '../timelines/Timeline';
 import { customFields } from './profile-fields';
 import { RelationshipActions } from './RelationshipActions';
@@ -99,6 +100,7 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
             </Link>
           ) : (
             <div className="profile-edit">
+              {!account.suspended && <MessageButton account={account} />}
               <RelationshipActions account={account} />
             </div>
           )}
