@@ -37,7 +37,7 @@ export function createLogger(config: Config): Logger {
         method: req.method,
         url: req.url
           .replace(SECRET_PATHS, '/$1/[redacted]')
-          .replace(/([?&](?:code|access_token)=)[^&]+/g, '$1[redacted]'),
+          .replace(/([?&](?:code|access_token|token)=)[^&]+/g, '$1[redacted]'),
         remoteAddress: req.ip,
       }),
     },

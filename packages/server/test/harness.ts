@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -45,7 +46,7 @@ export function freePort(): Promise<number> {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; log?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
   const port = await freePort();
@@ -63,7 +64,7 @@ export async function startTestApp(
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, options.log ? { log: options.log } : {});
   const app = await buildApp(ctx);
   if (options.listen) await app.listen({ port, host: '127.0.0.1' });
   return {

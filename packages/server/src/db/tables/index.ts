@@ -23,6 +23,7 @@ import type {
   NotificationsTable,
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
+import type { DigestRunsTable, MailOutboxTable, PasswordResetsTable } from './mail.table';
 import type { ReportStatusesTable, ReportsTable } from './moderation.table';
 import type { NotificationPreferencesTable } from './notification-preferences.table';
 import type {
@@ -101,6 +102,9 @@ export interface Tables {
   file_versions: FileVersionsTable;
   community_file_terms: CommunityFileTermsTable;
   community_file_usage: CommunityFileUsageTable;
+  mail_outbox: MailOutboxTable;
+  digest_runs: DigestRunsTable;
+  password_resets: PasswordResetsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */
