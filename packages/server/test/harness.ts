@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger } from 'pino';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { type AppContext, createContext } from '../src/context';
+import { type AppContext, createContext, createLogger } from '../src/context';
 import type { App } from '../src/http/app-types';
 import { createDatabase } from './postgres-server';
 
@@ -46,7 +46,7 @@ export function freePort(): Promise<number> {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean; log?: Logger } = {},
+  options: { listen?: boolean; logTo?: DestinationStream } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
   const port = await freePort();
@@ -64,7 +64,10 @@ export async function startTestApp(
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const ctx = await createContext(config, options.log ? { log: options.log } : {});
+  const ctx = await createContext(
+    config,
+    options.logTo ? { log: createLogger(config, options.logTo) } : {},
+  );
   const app = await buildApp(ctx);
   if (options.listen) await app.listen({ port, host: '127.0.0.1' });
   return {
