@@ -265,6 +265,22 @@ describe('the demo organisation', () => {
     ]);
   });
 
+  it('mails nobody but Ana when it starts: her daily digest of what she has not seen', async () => {
+    // Noon UTC today: Ana's 08:00 in Lisbon has passed, everyone else had today's digest.
+    const day = new Date();
+    const noon = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
+    const { runDigests } = await import('../features/email/digest.service');
+    expect(await runDigests(ctx, noon)).toEqual({ sent: 1 });
+    const account = await findAccountByUsername(ctx.db, DEMO_MEMBER.username);
+    const runs = await ctx.db
+      .selectFrom('digest_runs')
+      .selectAll()
+      .where('items', '>', 0)
+      .execute();
+    expect(runs.map((run) => run.account_id)).toEqual([account?.id]);
+    await ctx.events.settled();
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -13,6 +13,7 @@ import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
+import { seedMail } from './mail';
 import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
 import { seedPages } from './pages';
@@ -269,6 +270,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
     admin: DEMO_ADMIN.username,
   });
+  await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   return {
     activity,
     communities,

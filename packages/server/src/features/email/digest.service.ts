@@ -31,16 +31,16 @@ const DIGEST_LIMIT = 200;
 const PAGE = 500;
 /** A digest continues where the last one stopped if that one is this recent. */
 const CONTINUE_WITHIN_MS = 15 * DAY_MS;
+/** How far back a first digest (or one after a long pause) looks: the week it missed. */
+const FIRST_LOOKBACK_MS = 7 * DAY_MS;
 
 export interface DigestPeriod {
   /** `daily:2026-06-08`, or `weekly:2026-06-08` (a Monday): one digest per key. */
   key: string;
   frequency: Exclude<DigestFrequency, 'off'>;
-  /** How far back a first digest looks. */
-  spanMs: number;
 }
 
-interface DigestChoices {
+export interface DigestChoices {
   digest: DigestFrequency;
   quiet_hours: QuietHours;
 }
@@ -68,18 +68,26 @@ export function digestChoices(stored: string | null): DigestChoices {
  * sends it), and not during their quiet hours (it waits until they end).
  */
 export function dueDigest(choices: DigestChoices, now: number): DigestPeriod | null {
+  const period = digestPeriodOn(choices, now);
+  if (!period) return null;
+  if (wallTimeAt(zoneOf(choices), now).hour < DIGEST_HOUR) return null;
+  if (inQuietHours({ ...choices.quiet_hours, time_zone: zoneOf(choices) }, now)) return null;
+  return period;
+}
+
+const zoneOf = (choices: DigestChoices) =>
+  isTimeZone(choices.quiet_hours.time_zone) ? choices.quiet_hours.time_zone : 'UTC';
+
+/** The digest period of the person's calendar day at `now`, whatever the hour (none: null). */
+export function digestPeriodOn(choices: DigestChoices, now: number): DigestPeriod | null {
   if (choices.digest === 'off') return null;
-  const zone = isTimeZone(choices.quiet_hours.time_zone) ? choices.quiet_hours.time_zone : 'UTC';
-  const wall = wallTimeAt(zone, now);
-  if (wall.hour < DIGEST_HOUR) return null;
-  if (inQuietHours({ ...choices.quiet_hours, time_zone: zone }, now)) return null;
+  const wall = wallTimeAt(zoneOf(choices), now);
   const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
   if (choices.digest === 'weekly' && weekday !== MONDAY) return null;
   const date = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
   return {
     key: `${choices.digest}:${date}`,
     frequency: choices.digest,
-    spanMs: choices.digest === 'daily' ? DAY_MS : 7 * DAY_MS,
   };
 }
 
@@ -116,7 +124,7 @@ export async function runDigests(ctx: AppContext, now = Date.now()): Promise<{ s
 /**
  * One person's digest: the notifications newer than both their notifications marker (what
  * they saw in the app) and where their last digest stopped (or, for a first digest or one
- * after a long pause, one period back), that they may still see. Nothing unseen: the
+ * after a long pause, a week back), that they may still see. Nothing unseen: the
  * period is recorded and no mail goes.
  */
 async function sendDigest(
@@ -132,7 +140,7 @@ async function sendDigest(
     marker?.last_read_id ?? 0,
     last && last.at >= now - CONTINUE_WITHIN_MS && last.untilId !== null
       ? last.untilId
-      : idAt(now - period.spanMs),
+      : idAt(now - FIRST_LOOKBACK_MS),
   );
   const { notifications, ids } = await notificationsPage(
     ctx,
