@@ -31,6 +31,7 @@ import './styles/events.css';
 import './styles/files.css';
 import './styles/moderation.css';
 import './styles/search.css';
+import './styles/email.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { communitiesMessages } from '../features/communities/messages';
+import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { moderationMessages } from '../features/moderation/messages';
@@ -652,4 +653,5 @@ export const en = {
   ...filesMessages,
   ...moderationMessages,
   ...searchMessages,
+  ...emailMessages,
 } as const;
