@@ -1,5 +1,8 @@
 /** Messages of the password reset pages and the unsubscribe page (links from Rapport's mail). */
 export const emailMessages = {
+  // Admin: an invitation bound to an address was mailed
+  'email.invitation.sent': 'We emailed the link to {email}. You can also share it yourself.',
+
   // Sign-in page
   'email.forgot.link': 'Forgot your password?',
 
