@@ -62,11 +62,18 @@ export function composeDigest(
   const blocks: MailBlock[] = [];
   const headlines: string[] = [];
   const placed = new Set<Notification>();
+  // A status told about twice (asked to answer it, and mentioned in it) shows once, where
+  // it comes first.
+  const statuses = new Set<string>();
+  let repeats = 0;
   for (const section of SECTIONS) {
     const held = notifications.filter((n) => !placed.has(n) && section.holds(n, readerId));
-    if (held.length === 0) continue;
     for (const n of held) placed.add(n);
-    const items: MailListItem[] = held.slice(0, SECTION_LINES).map((n) => {
+    const fresh = held.filter((n) => !n.status || !statuses.has(n.status.id));
+    for (const n of fresh) if (n.status) statuses.add(n.status.id);
+    repeats += held.length - fresh.length;
+    if (fresh.length === 0) continue;
+    const items: MailListItem[] = fresh.slice(0, SECTION_LINES).map((n) => {
       const told = describeNotification(n, readerId, publicUrl);
       headlines.push(told.line);
       return {
@@ -79,9 +86,9 @@ export function composeDigest(
             : {}),
       };
     });
-    if (held.length > SECTION_LINES) {
+    if (fresh.length > SECTION_LINES) {
       items.push({
-        text: `and ${held.length - SECTION_LINES} more`,
+        text: `and ${fresh.length - SECTION_LINES} more`,
         url: `${publicUrl}/notifications`,
       });
     }
@@ -116,7 +123,7 @@ export function composeDigest(
     url: `${publicUrl}/notifications`,
   });
   const [first = 'news for you'] = headlines;
-  const rest = notifications.length - 1;
+  const rest = notifications.length - repeats - 1;
   return { headline: rest > 0 ? `${first}, and ${rest} more` : first, blocks };
 }
 

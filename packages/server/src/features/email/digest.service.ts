@@ -10,6 +10,7 @@ import { DAY_MS } from '../../lib/time';
 import { isTimeZone, wallTimeAt } from '../../lib/time-zones';
 import { announceMail, queueMail } from '../../mail/outbox';
 import { defaultPreferences, inQuietHours } from '../notification-preferences/preferences';
+import { preferencesOf } from '../notification-preferences/preferences.service';
 import { findMarkers } from '../notifications/markers.queries';
 import { notificationsPage } from '../notifications/notifications.service';
 import { composeDigest } from './digest.content';
@@ -142,12 +143,18 @@ async function sendDigest(
       ? last.untilId
       : idAt(now - FIRST_LOOKBACK_MS),
   );
-  const { notifications, ids } = await notificationsPage(
-    ctx,
-    viewer,
-    {},
-    { sinceId: since, maxId: undefined, minId: undefined, limit: DIGEST_LIMIT },
-  );
+  const [page, prefs] = await Promise.all([
+    notificationsPage(
+      ctx,
+      viewer,
+      {},
+      { sinceId: since, maxId: undefined, minId: undefined, limit: DIGEST_LIMIT },
+    ),
+    preferencesOf(ctx.db, person.id),
+  ]);
+  const { ids } = page;
+  // What the person turned off in the app is not news to them in a digest either.
+  const notifications = page.notifications.filter((n) => prefs.types[n.type]?.in_app !== false);
   // TODO(integrator): unread chats belong in the digest once chats are merged; see the report.
   // An empty digest still records where it stopped, so the next one continues from there.
   const untilId = ids.length > 0 ? Math.max(...ids) : since;
@@ -178,14 +185,13 @@ function digestMail(
   more: boolean,
 ) {
   const body = composeDigest(notifications, person.id, ctx.config.publicUrl, more);
-  const since = period.frequency === 'daily' ? 'yesterday' : 'last week';
   return accountMail(
     ctx,
     person,
     { kind: 'digest', frequency: period.frequency },
     {
       subject: `Your ${period.frequency} digest: ${body.headline}`,
-      heading: `What you have not seen since ${since}`,
+      heading: 'What you have not seen in Rapport yet',
       blocks: body.blocks,
       reason: `You get this ${period.frequency} digest because it is on in your notification settings. It lists only what you have not seen in Rapport yet.`,
     },

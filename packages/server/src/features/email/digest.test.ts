@@ -110,7 +110,8 @@ describe('the digest', () => {
       (m) => m.to === ana.account.email && /digest/.test(m.subject),
     );
     expect(mail.subject).toBe('Your daily digest: Bo Lind mentioned you, and 3 more');
-    expect(mail.text).toContain('the unseen one: can you review the roadmap?');
+    // The excerpt leaves out the leading @mention of the reader.
+    expect(mail.text).toContain('\n  the unseen one: can you review the roadmap?\n');
     expect(mail.text).not.toContain('the seen one');
     expect(mail.html).not.toContain('the seen one');
     expect(mail.text).toContain('Mentions and replies');
@@ -145,6 +146,50 @@ describe('the digest', () => {
     );
     expect(third.text).not.toContain('the unseen one');
     expect(third.subject).toBe('Your daily digest: Bo Lind mentioned you');
+  });
+
+  it('shows a status once when it was told about twice (asked to answer it, and mentioned)', async () => {
+    const ana = await person(t);
+    const bo = await person(t);
+    await updateAccount(t.ctx.db, bo.account.id, { display_name: 'Bo Lind' });
+    await ana.api.put(PREFS, { digest: 'daily' });
+    const question = await bo.api.post('/api/v1/statuses', {
+      status: `@${ana.account.username} how do we rotate the staging keys?`,
+      kind: 'question',
+    });
+    expect(question.status, question.text).toBe(200);
+    const asked = await bo.api.post(
+      `/api/rapport/v1/questions/${question.body.id}/suggested_answerers/notify`,
+      { account_ids: [String(ana.account.id)] },
+    );
+    expect(asked.status, asked.text).toBeLessThan(300);
+    await t.ctx.events.settled();
+    const types = (await ana.api.get('/api/v1/notifications')).body.map(
+      (n: { type: string }) => n.type,
+    );
+    expect(types.sort()).toEqual(['mention', 'question_suggested']);
+    await run(nextRun(12));
+    const mail = await catcher.waitFor(
+      (m) => m.to === ana.account.email && /digest/.test(m.subject),
+    );
+    expect(mail.subject).toBe('Your daily digest: Bo Lind asked you to answer a question');
+    expect(mail.text).toContain('Questions for you');
+    expect(mail.text).not.toContain('Mentions and replies');
+    expect(mail.text.match(/how do we rotate the staging keys/g)).toHaveLength(1);
+  });
+
+  it('leaves out the types the person turned off in the app', async () => {
+    const gus = await person(t);
+    const bo = await person(t);
+    await gus.api.put(PREFS, { digest: 'daily', types: { favourite: { in_app: false } } });
+    const own = await post(gus, 'Release notes are up');
+    await bo.api.post(`/api/v1/statuses/${own.id}/favourite`);
+    await post(bo, `@${gus.account.username} thanks for the notes`);
+    await run(nextRun(13));
+    const mail = await catcher.waitFor((m) => m.to === gus.account.email);
+    expect(mail.text).toContain('thanks for the notes');
+    expect(mail.text).not.toContain('Reactions');
+    expect(mail.subject).toBe(`Your daily digest: ${bo.account.display_name} mentioned you`);
   });
 
   it('is weekly by default, on Mondays', async () => {

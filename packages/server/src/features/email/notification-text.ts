@@ -47,10 +47,15 @@ export function isAnswerTo(status: Status | null | undefined, readerId: number):
   return !!status?.answer && status.in_reply_to_account_id === String(readerId);
 }
 
-/** The status as one line of plain text, or its content warning. */
+/**
+ * The status as one line of plain text, or its content warning. A reply's leading
+ * "@ana @bo" is left out: in a list of what was said to you, it is noise.
+ */
 export function statusExcerpt(status: Status, length = 140): string {
   if (status.spoiler_text) return `Content warning: ${excerpt(status.spoiler_text, length)}`;
-  return excerpt(htmlToText(status.content), length);
+  const text = htmlToText(status.content);
+  const said = text.replace(/^(?:@[\w.-]+(?:@[\w.-]+)?\s+)+/, '');
+  return excerpt(said || text, length);
 }
 
 export function describeNotification(n: Notification, readerId: number, publicUrl: string): Told {
