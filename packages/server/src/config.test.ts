@@ -57,6 +57,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RAPPORT_MAIL_FROM: 'Meridian Works' })).toThrow(
       /RAPPORT_MAIL_FROM: must be an address/,
     );
+    expect(loadConfig({}).digests).toBe(true);
+    expect(loadConfig({ RAPPORT_DIGESTS: 'off' }).digests).toBe(false);
   });
 
   it('reads community file sizes in bytes or with a unit, and refuses anything else', () => {

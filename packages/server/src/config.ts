@@ -87,6 +87,7 @@ const Env = z
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
     RAPPORT_MAIL_FROM: MailFrom.optional(),
+    RAPPORT_DIGESTS: OnOff.default(true),
     RAPPORT_ADMIN_USERNAME: z.string().optional(),
     RAPPORT_ADMIN_EMAIL: z.string().optional(),
     RAPPORT_ADMIN_PASSWORD: z.string().optional(),
@@ -139,6 +140,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of every mail Rapport sends. */
   mailFrom: string;
+  /** Whether this process sends the daily and weekly digests (off for load tests). */
+  digests: boolean;
   bootstrapAdmin: { username: string; email: string; password: string } | undefined;
   rateLimit: { enabled: boolean; signIn: RateLimit; signUp: RateLimit; api: RateLimit };
   trustProxy: boolean;
@@ -194,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrations: e.RAPPORT_REGISTRATIONS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.RAPPORT_MAIL_FROM ?? `Rapport <no-reply@${new URL(publicUrl).hostname}>`,
+    digests: e.RAPPORT_DIGESTS,
     bootstrapAdmin:
       e.RAPPORT_ADMIN_USERNAME && e.RAPPORT_ADMIN_EMAIL && e.RAPPORT_ADMIN_PASSWORD
         ? {

@@ -60,6 +60,8 @@ export async function startTestApp(
     RAPPORT_LOG_LEVEL: 'silent',
     // Tests never reach outside; the link preview tests turn previews on with an allow-list.
     RAPPORT_LINK_PREVIEWS: 'off',
+    // Digests run when a test calls runDigests with the time it chooses, not on the clock.
+    RAPPORT_DIGESTS: 'off',
     RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,

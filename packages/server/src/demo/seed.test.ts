@@ -34,6 +34,7 @@ beforeAll(async () => {
       RAPPORT_LOG_LEVEL: 'silent',
       RAPPORT_LINK_PREVIEWS: 'off',
       RAPPORT_RATE_LIMIT: 'off',
+      RAPPORT_DIGESTS: 'off',
       RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
       ...(database ? { DATABASE_URL: database.url } : {}),
     }),

@@ -6,7 +6,7 @@ import { DAY_MS } from '../../lib/time';
 import { updateAccount } from '../accounts/accounts.queries';
 import { defaultPreferences } from '../notification-preferences/preferences';
 import { type Person, person } from '../streaming/streaming.fixtures';
-import { dueDigest, runDigests } from './digest.service';
+import { dueDigest, runDigests, startDigestScheduler } from './digest.service';
 
 let t: TestApp;
 let catcher: MailCatcher;
@@ -305,5 +305,29 @@ describe('one-click unsubscribe', () => {
     expect(prefs.types.mention).toEqual({ in_app: true, email: false, push: true });
     await post(bo, `@${ana.account.username} not by mail any more`);
     expect(catcher.to(ana.account.email)).toHaveLength(1);
+  });
+});
+
+// Last in the file: a run on the real clock mails everyone whose digest is due today.
+describe('the scheduler', () => {
+  it('sends due digests on its own, in the server process', async () => {
+    const hal = await person(t);
+    const bo = await person(t);
+    // A time zone where it is now between 09:00 and 20:00, so a daily digest is due.
+    const offset = Math.max(-12, Math.min(14, 14 - new Date().getUTCHours()));
+    const zone = `Etc/GMT${offset >= 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const put = await hal.api.put(PREFS, {
+      digest: 'daily',
+      quiet_hours: { enabled: false, from: '22:00', to: '07:00', time_zone: zone },
+    });
+    expect(put.status, put.text).toBe(200);
+    await post(bo, `@${hal.account.username} picked up by the scheduler`);
+    const stop = startDigestScheduler(t.ctx, 60_000, 0);
+    try {
+      const mail = await catcher.waitFor((m) => m.to === hal.account.email);
+      expect(mail.text).toContain('picked up by the scheduler');
+    } finally {
+      await stop();
+    }
   });
 });

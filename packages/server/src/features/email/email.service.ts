@@ -19,7 +19,8 @@ export function registerEmail(app: App, ctx: AppContext): void {
     mailNotification(ctx, Number(event.account_id), Number(event.notification_id)),
   );
   ctx.events.on('chat.message', (event) => mailChatMessage(ctx, event));
-  const stops = [startMailDelivery(ctx), startDigestScheduler(ctx)];
+  const stops = [startMailDelivery(ctx)];
+  if (ctx.config.digests) stops.push(startDigestScheduler(ctx));
   app.addHook('onClose', async () => {
     await Promise.all(stops.map((stop) => stop()));
   });
