@@ -343,6 +343,7 @@ async function main() {
     RAPPORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
     RAPPORT_RATE_LIMIT: 'off',
     RAPPORT_LINK_PREVIEWS: 'off',
+    RAPPORT_DIGESTS: 'off',
     RAPPORT_LOG_LEVEL: 'warn',
   };
   // Other work on the machine skews every row: the table says how busy it was.

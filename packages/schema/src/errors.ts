@@ -22,6 +22,8 @@ export const ErrorCode = z.enum([
   'invalid_invitation',
   'invalid_setup_token',
   'invalid_credentials',
+  'invalid_reset_token',
+  'invalid_unsubscribe_token',
   'internal',
   // OAuth 2.0 (RFC 6749 section 5.2); `error` carries the same value on /oauth routes.
   'invalid_request',

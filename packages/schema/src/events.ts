@@ -47,6 +47,11 @@ export const DomainEvent = z.discriminatedUnion('type', [
     account_id: Id,
   }),
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
+  /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
+  z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
+  /** A password reset link was mailed; `completed` when it set a new password. */
+  z.object({ type: z.literal('password_reset.requested'), account_id: Id }),
+  z.object({ type: z.literal('password_reset.completed'), account_id: Id }),
   /**
    * A chat message was stored. `recipient_ids` are the other participants (streamed the
    * message); `notify_ids` are those of them who did not mute the conversation (told by

@@ -10,6 +10,7 @@ export * from './events';
 export * from './files';
 export * from './instance';
 export * from './limits';
+export * from './mail';
 export * from './moderation';
 export * from './notification-preferences';
 export * from './oauth';

@@ -14,6 +14,8 @@ import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
 import { conversationsRoutes } from './features/conversations/conversations.routes';
+import { emailRoutes } from './features/email/email.routes';
+import { registerEmail } from './features/email/email.service';
 import { eventsRoutes } from './features/events/events.routes';
 import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { filesRoutes } from './features/files/files.routes';
@@ -28,6 +30,7 @@ import { preferencesRoutes } from './features/notification-preferences/preferenc
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { oauthRoutes } from './features/oauth/oauth.routes';
 import { pagesRoutes } from './features/pages/pages.routes';
+import { passwordResetRoutes } from './features/password-reset/password-reset.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { pollsRoutes } from './features/polls/polls.routes';
 import { startPollCloser } from './features/polls/polls.service';
@@ -106,6 +109,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   registerFileCleanup(ctx);
   pushRoutes(app, ctx);
   const stopPushRetries = registerPushDelivery(ctx);
+  passwordResetRoutes(app, ctx);
+  emailRoutes(app, ctx);
+  // Immediate emails, the outbox delivery job and the digest scheduler (stopped on close).
+  registerEmail(app, ctx);
   // Periodic jobs: expired polls closed every 15 s, uploads no status took deleted hourly.
   const stopJobs = [startPollCloser(ctx), startMediaCleanup(ctx), stopPushRetries];
   app.addHook('onClose', async () => {

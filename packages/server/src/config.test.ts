@@ -43,6 +43,24 @@ describe('loadConfig', () => {
     expect(config.fetchAllow).toEqual(['127.0.0.1', 'intranet.example.com', '::1', '10.0.0.5']);
   });
 
+  it('sends mail from Rapport at the public URL’s host unless RAPPORT_MAIL_FROM says otherwise', () => {
+    expect(loadConfig({}).mailFrom).toBe('Rapport <no-reply@localhost>');
+    expect(loadConfig({ RAPPORT_PUBLIC_URL: 'https://social.example.com:8443' }).mailFrom).toBe(
+      'Rapport <no-reply@social.example.com>',
+    );
+    expect(
+      loadConfig({ RAPPORT_MAIL_FROM: 'Meridian Works <hello@meridian.example>' }).mailFrom,
+    ).toBe('Meridian Works <hello@meridian.example>');
+    expect(loadConfig({ RAPPORT_MAIL_FROM: 'hello@meridian.example' }).mailFrom).toBe(
+      'hello@meridian.example',
+    );
+    expect(() => loadConfig({ RAPPORT_MAIL_FROM: 'Meridian Works' })).toThrow(
+      /RAPPORT_MAIL_FROM: must be an address/,
+    );
+    expect(loadConfig({}).digests).toBe(true);
+    expect(loadConfig({ RAPPORT_DIGESTS: 'off' }).digests).toBe(false);
+  });
+
   it('reads community file sizes in bytes or with a unit, and refuses anything else', () => {
     expect(loadConfig({}).files).toEqual({ maxBytes: 25 * 1024 ** 2, quotaBytes: 1024 ** 3 });
     const config = loadConfig({

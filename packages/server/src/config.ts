@@ -25,6 +25,15 @@ const ByteSize = z
   })
   .refine((bytes) => bytes >= 1 && Number.isSafeInteger(bytes), 'must be at least 1 byte');
 
+/** A From address: `Name <address@host>` or a bare address. */
+const MailFrom = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[^<>@\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+    'must be an address, optionally with a name, such as Rapport <no-reply@example.com>',
+  );
+
 const OnOff = z.enum(['on', 'off']).transform((value) => value === 'on');
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
@@ -77,6 +86,8 @@ const Env = z
       .string()
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
+    RAPPORT_MAIL_FROM: MailFrom.optional(),
+    RAPPORT_DIGESTS: OnOff.default(true),
     RAPPORT_ADMIN_USERNAME: z.string().optional(),
     RAPPORT_ADMIN_EMAIL: z.string().optional(),
     RAPPORT_ADMIN_PASSWORD: z.string().optional(),
@@ -135,6 +146,10 @@ export interface Config {
   redisUrl: string | undefined;
   registrations: RegistrationMode;
   smtpUrl: string | undefined;
+  /** The From of every mail Rapport sends. */
+  mailFrom: string;
+  /** Whether this process sends the daily and weekly digests (off for load tests). */
+  digests: boolean;
   bootstrapAdmin: { username: string; email: string; password: string } | undefined;
   rateLimit: { enabled: boolean; signIn: RateLimit; signUp: RateLimit; api: RateLimit };
   trustProxy: boolean;
@@ -195,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     registrations: e.RAPPORT_REGISTRATIONS,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.RAPPORT_MAIL_FROM ?? `Rapport <no-reply@${new URL(publicUrl).hostname}>`,
+    digests: e.RAPPORT_DIGESTS,
     bootstrapAdmin:
       e.RAPPORT_ADMIN_USERNAME && e.RAPPORT_ADMIN_EMAIL && e.RAPPORT_ADMIN_PASSWORD
         ? {

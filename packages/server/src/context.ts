@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import type { Config } from './config';
 import { createDb, type DbHandle } from './db/create-db';
 import type { DialectName } from './db/dialect';
@@ -32,15 +32,16 @@ export interface AppContext {
 /** One-time tokens travel in these paths (setup and invitation links); logs must not keep them. */
 const SECRET_PATHS = /\/(setup|invite|invitations)\/[^/?]+/;
 
-export function createLogger(config: Config): Logger {
-  return pino({
+/** The server's logger: JSON lines on stdout (or `destination`), secrets kept out. */
+export function createLogger(config: Config, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({
         method: req.method,
         url: req.url
           .replace(SECRET_PATHS, '/$1/[redacted]')
-          .replace(/([?&](?:code|access_token)=)[^&]+/g, '$1[redacted]'),
+          .replace(/([?&](?:code|access_token|token)=)[^&]+/g, '$1[redacted]'),
         remoteAddress: req.ip,
       }),
     },
@@ -48,7 +49,8 @@ export function createLogger(config: Config): Logger {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Opens the database, applies pending migrations and loads the server secret and keys. */

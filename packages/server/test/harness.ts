@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { type AppContext, createContext } from '../src/context';
+import { type AppContext, createContext, createLogger } from '../src/context';
 import type { App } from '../src/http/app-types';
 import { createDatabase } from './postgres-server';
 
@@ -45,7 +46,7 @@ export function freePort(): Promise<number> {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; logTo?: DestinationStream } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
   const port = await freePort();
@@ -59,11 +60,16 @@ export async function startTestApp(
     RAPPORT_LOG_LEVEL: 'silent',
     // Tests never reach outside; the link preview tests turn previews on with an allow-list.
     RAPPORT_LINK_PREVIEWS: 'off',
+    // Digests run when a test calls runDigests with the time it chooses, not on the clock.
+    RAPPORT_DIGESTS: 'off',
     RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const ctx = await createContext(config);
+  const ctx = await createContext(
+    config,
+    options.logTo ? { log: createLogger(config, options.logTo) } : {},
+  );
   const app = await buildApp(ctx);
   if (options.listen) await app.listen({ port, host: '127.0.0.1' });
   return {

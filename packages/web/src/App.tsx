@@ -14,6 +14,9 @@ import { ConversationRoute, NoConversation } from './features/chats/Conversation
 import { MessageSettingsPage } from './features/chats/MessageSettingsPage';
 import { MessagesLayout } from './features/chats/MessagesLayout';
 import { communityRoutes } from './features/communities/routes';
+import { ForgotPasswordPage } from './features/email/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/email/ResetPasswordPage';
+import { UnsubscribePage } from './features/email/UnsubscribePage';
 import { EditEventPage, NewEventPage } from './features/events/EventFormPage';
 import { EventRoute } from './features/events/EventPage';
 import { EventsPage } from './features/events/EventsPage';
@@ -51,6 +54,9 @@ export function App() {
         <Route path="/invite/:code" element={<InvitePage />} />
         <Route path="/setup/:token" element={<SetupPage />} />
         <Route path="/oauth/authorize" element={<OAuthAuthorizePage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/unsubscribe" element={<UnsubscribePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="/timeline" element={<OrganisationTimelinePage />} />

@@ -32,6 +32,7 @@ import './styles/files.css';
 import './styles/moderation.css';
 import './styles/search.css';
 import './styles/chats.css';
+import './styles/email.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -34,6 +34,7 @@ beforeAll(async () => {
       RAPPORT_LOG_LEVEL: 'silent',
       RAPPORT_LINK_PREVIEWS: 'off',
       RAPPORT_RATE_LIMIT: 'off',
+      RAPPORT_DIGESTS: 'off',
       RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
       ...(database ? { DATABASE_URL: database.url } : {}),
     }),
@@ -278,6 +279,22 @@ describe('the demo organisation', () => {
     const squad = list.body.find((c: { title: string }) => c.title === 'Onboarding squad');
     const messages = await ana.get(`/api/rapport/v1/chats/${squad.id}/messages`);
     expect(messages.body.some((m: { html: string }) => m.html.includes('<a href='))).toBe(true);
+  });
+
+  it('mails nobody but Ana when it starts: her daily digest of what she has not seen', async () => {
+    // Noon UTC today: Ana's 08:00 in Lisbon has passed, everyone else had today's digest.
+    const day = new Date();
+    const noon = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
+    const { runDigests } = await import('../features/email/digest.service');
+    expect(await runDigests(ctx, noon)).toEqual({ sent: 1 });
+    const account = await findAccountByUsername(ctx.db, DEMO_MEMBER.username);
+    const runs = await ctx.db
+      .selectFrom('digest_runs')
+      .selectAll()
+      .where('items', '>', 0)
+      .execute();
+    expect(runs.map((run) => run.account_id)).toEqual([account?.id]);
+    await ctx.events.settled();
   });
 
   it('plans the same history from the same seed', async () => {

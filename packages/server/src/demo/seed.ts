@@ -14,6 +14,7 @@ import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
+import { seedMail } from './mail';
 import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
 import { seedPages } from './pages';
@@ -276,6 +277,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     now: s.now,
     ana: DEMO_MEMBER.username,
   });
+  await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   return {
     activity,
     chats,

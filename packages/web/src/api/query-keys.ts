@@ -25,6 +25,7 @@ function timelineParts(source: TimelineSource): string[] {
 export const queryKeys = {
   server: ['server'] as const,
   session: ['session'] as const,
+  mailSubscription: (token: string) => ['mail-subscription', token] as const,
   ownAccount: ['accounts', 'own'] as const,
   account: (username: string) => ['accounts', 'by-username', username.toLowerCase()] as const,
   accounts: ['accounts'] as const,

@@ -1,5 +1,6 @@
 import { chatsMessages } from '../features/chats/messages';
 import { communitiesMessages } from '../features/communities/messages';
+import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { moderationMessages } from '../features/moderation/messages';
@@ -603,9 +604,11 @@ export const en = {
   'admin.invitations.roleMember': 'Member (staff)',
   'admin.invitations.roleGuest': 'Guest (customer or partner)',
   'admin.invitations.email': 'Email address',
-  'admin.invitations.emailHint': 'Only this address can use the invitation.',
+  'admin.invitations.emailHint':
+    'Only this address can use the invitation. Rapport emails the link to it, with your note.',
   'admin.invitations.note': 'Note',
-  'admin.invitations.noteHint': 'For your records, e.g. who it is for. Only admins see it.',
+  'admin.invitations.noteHint':
+    'For your records, e.g. who it is for. With an email address, it is also in the invitation email.',
   'admin.invitations.maxUses': 'Number of uses',
   'admin.invitations.uses.1': 'One person',
   'admin.invitations.uses.n': { one: '{count} person', other: '{count} people' },
@@ -656,4 +659,5 @@ export const en = {
   ...searchMessages,
   ...pushMessages,
   ...chatsMessages,
+  ...emailMessages,
 } as const;

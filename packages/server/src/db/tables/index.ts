@@ -31,6 +31,7 @@ import type {
   NotificationsTable,
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
+import type { DigestRunsTable, MailOutboxTable, PasswordResetsTable } from './mail.table';
 import type { ReportStatusesTable, ReportsTable } from './moderation.table';
 import type { NotificationPreferencesTable } from './notification-preferences.table';
 import type {
@@ -117,6 +118,9 @@ export interface Tables {
   chat_message_terms: ChatMessageTermsTable;
   message_policies: MessagePoliciesTable;
   push_subscriptions: PushSubscriptionsTable;
+  mail_outbox: MailOutboxTable;
+  digest_runs: DigestRunsTable;
+  password_resets: PasswordResetsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

@@ -6,8 +6,10 @@ import { HttpError, notFound } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { DAY_MS, toIso, toIsoOrNull } from '../../lib/time';
 import { readableCode } from '../../lib/tokens';
+import { announceMail, queueMail } from '../../mail/outbox';
 import { presentAccountRef } from '../accounts/accounts.presenter';
 import { type AccountRow, findAccountById } from '../accounts/accounts.queries';
+import { invitationMail } from './invitations.mail';
 import {
   findInvitationByCode,
   findInvitationById,
@@ -74,12 +76,23 @@ export async function createInvitation(
     revoked_at: null,
     created_at: now,
   };
-  await insertInvitation(ctx.db, row);
+  // The mail is queued with the invitation: an invitation saved is an invitation mailed.
+  const mailIds = await ctx.db.transaction().execute(async (trx) => {
+    await insertInvitation(trx, row);
+    if (row.email === null) return [];
+    const inviter = await findAccountById(trx, viewer.id);
+    return queueMail(
+      trx,
+      [invitationMail(ctx, { ...row, email: row.email }, inviter, invitationUrl(ctx, row.code))],
+      now,
+    );
+  });
   ctx.events.emit({
     type: 'invitation.created',
     invitation_id: String(row.id),
     by_id: String(viewer.id),
   });
+  announceMail(ctx, mailIds);
   return row;
 }
 

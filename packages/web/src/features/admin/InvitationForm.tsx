@@ -132,7 +132,11 @@ export function InvitationForm() {
           <p className="created-invitation-title">
             <CheckIcon /> {t('admin.invitations.createdTitle')}
           </p>
-          <p className="muted">{t('admin.invitations.createdBody')}</p>
+          <p className="muted">
+            {created.email
+              ? t('email.invitation.sent', { email: created.email })
+              : t('admin.invitations.createdBody')}
+          </p>
           <CopyField
             label={t('admin.invitations.link')}
             value={created.url}

@@ -50,6 +50,9 @@ export function SignInPage() {
         </div>
       )}
       <SignInForm onSignedIn={() => navigate(returnPath(location.state), { replace: true })} />
+      <p className="auth-aside">
+        <Link to="/forgot-password">{t('email.forgot.link')}</Link>
+      </p>
     </AuthShell>
   );
 }
