@@ -381,3 +381,49 @@ export async function findMediaOfMessages(db: Db, messageIds: number[]) {
     .orderBy('position')
     .execute();
 }
+
+export interface UnreadChat {
+  chat_id: number;
+  kind: 'direct' | 'group';
+  title: string;
+  unread_count: number;
+  last_message_id: number;
+  html: string;
+  sender_name: string;
+}
+
+/**
+ * The person's unmuted conversations with unread messages whose newest message came after
+ * `afterId` (the digest's "since"), newest first, with that message and its sender: read
+ * through the partial index chat_members_unread.
+ */
+export async function unreadChatsAfter(
+  db: Db,
+  accountId: number,
+  afterId: number,
+  limit: number,
+): Promise<UnreadChat[]> {
+  const rows = await db
+    .selectFrom('chat_members as cm')
+    .innerJoin('chats as c', 'c.id', 'cm.chat_id')
+    .innerJoin('chat_messages as m', 'm.id', 'c.last_message_id')
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .select([
+      'cm.chat_id',
+      'c.kind',
+      'c.title',
+      'cm.unread_count',
+      'm.id as last_message_id',
+      'm.html',
+      sql<string>`case when a.display_name = '' then a.username else a.display_name end`.as(
+        'sender_name',
+      ),
+    ])
+    .where('cm.account_id', '=', accountId)
+    .where(sql<boolean>`cm.left_at is null and cm.muted = 0 and cm.unread_count > 0`)
+    .where('m.id', '>', afterId)
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, unread_count: Number(row.unread_count) }));
+}

@@ -52,15 +52,45 @@ export interface DigestBody {
   blocks: MailBlock[];
 }
 
-/** The digest of unseen notifications (newest first), grouped; `more` when the list was cut. */
+/** A conversation with messages the reader has not read, as the digest names it. */
+export interface DigestChat {
+  chatId: number;
+  /** The group's title, or empty for a one-to-one or an untitled group. */
+  title: string;
+  senderName: string;
+  unread: number;
+  /** The newest message in plain text. */
+  preview: string;
+}
+
+/**
+ * The digest of unseen notifications (newest first), grouped, after the conversations with
+ * unread messages (what people wrote to the reader comes first); `more` when the list was cut.
+ */
 export function composeDigest(
   notifications: Notification[],
+  chats: DigestChat[],
   readerId: number,
   publicUrl: string,
   more: boolean,
 ): DigestBody {
   const blocks: MailBlock[] = [];
   const headlines: string[] = [];
+  if (chats.length > 0) {
+    const items: MailListItem[] = chats.slice(0, SECTION_LINES).map((chat) => {
+      const where = chat.title ? ` in ${chat.title}` : '';
+      const line = `${count(chat.unread, 'unread message')} from ${chat.senderName}${where}`;
+      headlines.push(line);
+      return { text: line, url: `${publicUrl}/messages/${chat.chatId}`, detail: chat.preview };
+    });
+    if (chats.length > SECTION_LINES) {
+      items.push({
+        text: `and ${chats.length - SECTION_LINES} more conversations`,
+        url: `${publicUrl}/messages`,
+      });
+    }
+    blocks.push({ kind: 'heading', text: 'Messages' }, { kind: 'list', items });
+  }
   const placed = new Set<Notification>();
   // A status told about twice (asked to answer it, and mentioned in it) shows once, where
   // it comes first.
@@ -123,7 +153,7 @@ export function composeDigest(
     url: `${publicUrl}/notifications`,
   });
   const [first = 'news for you'] = headlines;
-  const rest = notifications.length - repeats - 1;
+  const rest = notifications.length + chats.length - repeats - 1;
   return { headline: rest > 0 ? `${first}, and ${rest} more` : first, blocks };
 }
 

@@ -1,6 +1,7 @@
 import {
   type DigestFrequency,
   DigestFrequency as DigestFrequencySchema,
+  type Notification,
   QuietHours,
 } from '@rapport/schema';
 import type { AppContext } from '../../context';
@@ -9,11 +10,13 @@ import { viewerFrom } from '../../http/auth';
 import { DAY_MS } from '../../lib/time';
 import { isTimeZone, wallTimeAt } from '../../lib/time-zones';
 import { announceMail, queueMail } from '../../mail/outbox';
+import { unreadChatsAfter } from '../chats/chats.queries';
+import { messagePreview } from '../chats/messages.service';
 import { defaultPreferences, inQuietHours } from '../notification-preferences/preferences';
 import { preferencesOf } from '../notification-preferences/preferences.service';
 import { findMarkers } from '../notifications/markers.queries';
 import { notificationsPage } from '../notifications/notifications.service';
-import { composeDigest } from './digest.content';
+import { composeDigest, type DigestChat } from './digest.content';
 import {
   type DigestCandidate,
   deleteDigestRunsBefore,
@@ -29,6 +32,8 @@ const DIGEST_HOUR = 8;
 const MONDAY = 1;
 /** The most notifications one digest reads; past that it says there is more. */
 const DIGEST_LIMIT = 200;
+/** The most conversations one digest names. */
+const DIGEST_CHATS = 20;
 const PAGE = 500;
 /** A digest continues where the last one stopped if that one is this recent. */
 const CONTINUE_WITHIN_MS = 15 * DAY_MS;
@@ -161,20 +166,30 @@ async function sendDigest(
   const { ids } = page;
   // What the person turned off in the app is not news to them in a digest either.
   const notifications = page.notifications.filter((n) => prefs.types[n.type]?.in_app !== false);
-  // TODO(integrator): unread chats (feature/chats-server) belong in the digest too, once
-  // merged: one more section of "who wrote to you", counted as unseen like these.
+  // Conversations with unread messages that arrived since then, unless chat messages are
+  // turned off in the app.
+  const chats =
+    prefs.types.chat_message.in_app === false
+      ? []
+      : (await unreadChatsAfter(ctx.db, person.id, since, DIGEST_CHATS)).map((chat) => ({
+          chatId: chat.chat_id,
+          title: chat.title,
+          senderName: chat.sender_name,
+          unread: chat.unread_count,
+          preview: messagePreview(chat.html, 1),
+        }));
   // An empty digest still records where it stopped, so the next one continues from there.
   const untilId = ids.length > 0 ? Math.max(...ids) : since;
   const mail =
-    notifications.length === 0
+    notifications.length + chats.length === 0
       ? null
-      : digestMail(ctx, person, period, notifications, ids.length >= DIGEST_LIMIT);
+      : digestMail(ctx, person, period, notifications, chats, ids.length >= DIGEST_LIMIT);
   const mailIds = await ctx.db.transaction().execute(async (trx) => {
     const claimed = await insertDigestRun(trx, {
       accountId: person.id,
       period: period.key,
       untilId,
-      items: notifications.length,
+      items: notifications.length + chats.length,
       at: now,
     });
     // Queued for now whatever `now` the run was given (tests pick one): mail goes out at once.
@@ -188,10 +203,11 @@ function digestMail(
   ctx: AppContext,
   person: DigestCandidate,
   period: DigestPeriod,
-  notifications: Parameters<typeof composeDigest>[0],
+  notifications: Notification[],
+  chats: DigestChat[],
   more: boolean,
 ) {
-  const body = composeDigest(notifications, person.id, ctx.config.publicUrl, more);
+  const body = composeDigest(notifications, chats, person.id, ctx.config.publicUrl, more);
   return accountMail(
     ctx,
     person,
