@@ -20,6 +20,7 @@ import type {
   HomeFeedTable,
   MarkersTable,
   MutesTable,
+  NotificationReadsTable,
   NotificationsTable,
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
@@ -79,6 +80,7 @@ export interface Tables {
   mutes: MutesTable;
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
   markers: MarkersTable;
   communities: CommunitiesTable;
