@@ -31,14 +31,19 @@ export interface GroupWalk {
   groups: WalkedGroup[];
   /** The ids the page covers: groups are summed up to `max`, Link headers continue from them. */
   range: { min: number; max: number } | null;
+  /** Whether notifications lie beyond the page (the walk stopped at another group). */
+  more: boolean;
 }
+
+/** How far a full page still takes in notifications of the groups it holds. */
+const MAX_TRAILING_ROWS = 200;
 
 /**
  * One page of groups: notifications are walked in id order (newest first, or oldest first
- * above `min_id`), in index-range batches, until `limit` distinct groups are found. The page
- * covers the notifications from the first one to the first of the last group found; a
- * group whose older notifications lie beyond appears again on the next page, as in
- * Mastodon, and apps merge it by key.
+ * above `min_id`), in index-range batches, until `limit` distinct groups are found, and on
+ * while the next notifications belong to those groups. The page covers the notifications
+ * walked; a group whose older notifications lie beyond another group appears again on the
+ * next page, as in Mastodon, and apps merge it by key.
  */
 export async function walkGroups(
   db: Db,
@@ -53,18 +58,24 @@ export async function walkGroups(
   let cursor: IdPage = { ...page, limit: batch };
   let first: number | undefined;
   let last: number | undefined;
+  let trailing = 0;
+  let more = false;
   walk: for (;;) {
     const rows = await listNotifications(db, reader, filter, cursor);
     // finishIdPage returns newest first; walk in the direction of the page.
     const ordered = ascending ? rows.slice().reverse() : rows;
     for (const row of ordered) {
-      first ??= row.id;
-      last = row.id;
       const key = effectiveKey(row, grouped);
       const group = groups.get(key);
+      const full = groups.size === page.limit;
+      if (full && (!group || ++trailing > MAX_TRAILING_ROWS)) {
+        more = true;
+        break walk;
+      }
+      first ??= row.id;
+      last = row.id;
       if (group) group.push(row);
       else groups.set(key, [row]);
-      if (!group && groups.size === page.limit) break walk;
     }
     const end = ordered.at(-1);
     if (rows.length < batch || end === undefined) break;
@@ -72,7 +83,7 @@ export async function walkGroups(
       ? { maxId: page.maxId, sinceId: undefined, minId: end.id, limit: batch }
       : { maxId: end.id, sinceId: page.sinceId, minId: undefined, limit: batch };
   }
-  if (first === undefined || last === undefined) return { groups: [], range: null };
+  if (first === undefined || last === undefined) return { groups: [], range: null, more };
   const result = [...groups].map(([key, rows]) => ({
     key,
     rows: rows.sort((a, b) => b.id - a.id),
@@ -81,6 +92,7 @@ export async function walkGroups(
   return {
     groups: result,
     range: { min: Math.min(first, last), max: Math.max(first, last) },
+    more,
   };
 }
 

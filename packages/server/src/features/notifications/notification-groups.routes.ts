@@ -38,7 +38,7 @@ export function notificationGroupsRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const page = idPage(request.query, 40, 80);
-      const { results, range } = await groupedNotificationsPage(
+      const { results, range, more } = await groupedNotificationsPage(
         ctx,
         viewerOf(request),
         {
@@ -48,8 +48,8 @@ export function notificationGroupsRoutes(app: App, ctx: AppContext): void {
         },
         page,
       );
-      const full = results.notification_groups.length >= page.limit;
-      setIdRangeLinks(request, reply, ctx.config.publicUrl, range, full);
+      // rel="next" only when the walk stopped at a group beyond the page.
+      setIdRangeLinks(request, reply, ctx.config.publicUrl, range, more);
       return results;
     },
   );

@@ -36,7 +36,11 @@ export async function groupedNotificationsPage(
   viewer: Viewer,
   options: GroupOptions,
   page: IdPage,
-): Promise<{ results: GroupedNotificationsResults; range: { min: number; max: number } | null }> {
+): Promise<{
+  results: GroupedNotificationsResults;
+  range: { min: number; max: number } | null;
+  more: boolean;
+}> {
   const reader = await readerOf(ctx, viewer);
   const walk = await walkGroups(ctx.db, reader, options.filter, page, options.grouped);
   const stored = walk.groups.map((group) => group.key).filter((key) => !ungroupedId(key));
@@ -61,7 +65,7 @@ export async function groupedNotificationsPage(
   const results = await presentGroups(ctx, viewer, groups, {
     partialAvatars: options.partialAvatars,
   });
-  return { results, range: walk.range };
+  return { results, range: walk.range, more: walk.more };
 }
 
 /** One group, whole (404 when the viewer has no such group, or is shown none of it). */
