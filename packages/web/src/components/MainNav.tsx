@@ -1,4 +1,6 @@
 import { NavLink, useLocation } from 'react-router';
+import { InboxIcon } from '../features/inbox/icons';
+import { useInboxUnreadCount } from '../features/inbox/use-inbox-unread';
 import { useModerates } from '../features/moderation/use-moderation-scope';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
@@ -46,6 +48,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const { pathname } = useLocation();
   const unread = useUnreadCount();
+  const inboxUnread = useInboxUnreadCount();
   const phone = useMediaQuery(PHONE);
   const moderates = useModerates(isAdmin);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -61,8 +64,16 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
       // Said after the label: "Notifications (3 unread)".
       extra: unread.data ? t('nav.unread', { count: unread.data }) : undefined,
     },
+    {
+      to: '/inbox',
+      label: t('nav.inbox'),
+      icon: <InboxIcon />,
+      badge: <UnreadBadge count={inboxUnread.data ?? 0} />,
+      extra: inboxUnread.data ? t('nav.unread', { count: inboxUnread.data }) : undefined,
+    },
     { to: '/search', label: t('nav.search'), icon: <SearchIcon /> },
-    { to: '/people', label: t('nav.people'), icon: <PeopleIcon /> },
+    // Phones keep six entries in the bar: People moves into "More" there.
+    { to: '/people', label: t('nav.people'), icon: <PeopleIcon />, wide: true },
     { to: '/communities', label: t('nav.communities'), icon: <CommunitiesIcon />, wide: true },
   ].filter((link) => !(phone && 'wide' in link));
   const more: MenuEntry[] = [
@@ -73,12 +84,17 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];
-  if (phone) more.unshift({ kind: 'link', label: t('nav.communities'), to: '/communities' });
+  if (phone) {
+    more.unshift(
+      { kind: 'link', label: t('nav.people'), to: '/people' },
+      { kind: 'link', label: t('nav.communities'), to: '/communities' },
+    );
+  }
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
   if (isAdmin || moderates)
     more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
-  const morePaths = phone ? [...MORE_PATHS, '/communities'] : MORE_PATHS;
+  const morePaths = phone ? [...MORE_PATHS, '/people', '/communities'] : MORE_PATHS;
   const moreActive = morePaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
   return (

@@ -1,7 +1,9 @@
 import { communitiesMessages } from '../features/communities/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
+import { inboxMessages } from '../features/inbox/messages';
 import { moderationMessages } from '../features/moderation/messages';
+import { notificationsMessages } from '../features/notifications/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { questionsMessages } from '../features/questions/messages';
 import { searchMessages } from '../features/search/messages';
@@ -652,4 +654,6 @@ export const en = {
   ...filesMessages,
   ...moderationMessages,
   ...searchMessages,
+  ...notificationsMessages,
+  ...inboxMessages,
 } as const;
