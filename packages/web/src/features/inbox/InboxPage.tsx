@@ -154,20 +154,20 @@ export function InboxPage() {
 
   return (
     <div className="page page-feed">
-      <header className="page-header page-header-row">
-        <div>
+      <header className="page-header">
+        <div className="page-header-row">
           <h1 tabIndex={-1}>{t('inbox.title')}</h1>
-          <p className="muted">{t('inbox.intro')}</p>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => markAll.mutate()}
+            pending={markAll.isPending}
+            disabled={!unread.data}
+          >
+            {t('inbox.markAllRead')}
+          </Button>
         </div>
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={() => markAll.mutate()}
-          pending={markAll.isPending}
-          disabled={!unread.data}
-        >
-          {t('inbox.markAllRead')}
-        </Button>
+        <p className="muted">{t('inbox.intro')}</p>
       </header>
       <nav className="tabs" aria-label={t('inbox.filter')}>
         {INBOX_FILTERS.map((each) => (
@@ -181,8 +181,10 @@ export function InboxPage() {
           </Link>
         ))}
       </nav>
-      <SuccessMessage>{notice}</SuccessMessage>
-      <ErrorMessage error={markAll.error} />
+      <div className="inbox-notices">
+        <SuccessMessage>{notice}</SuccessMessage>
+        <ErrorMessage error={markAll.error} />
+      </div>
       {inbox.isPending ? (
         <StatusSkeleton />
       ) : !inbox.data ? (

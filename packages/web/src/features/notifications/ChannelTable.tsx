@@ -2,38 +2,7 @@ import type { ChannelChoice, NotificationChannel, PreferenceType } from '@rappor
 import { useId } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { CHANNEL_LABELS, CHANNELS, TYPE_GROUPS, TYPE_LABELS } from './preference-types';
-
-/** An on/off switch: a checkbox announced as a switch, toggled with Space like any checkbox. */
-function Switch({
-  checked,
-  onChange,
-  labelledBy,
-  label,
-}: {
-  checked: boolean;
-  onChange: (on: boolean) => void;
-  labelledBy: string;
-  /** Shown beside the switch where the column header is not (phones). */
-  label: string;
-}) {
-  return (
-    <label className="switch">
-      <span className="switch-label" aria-hidden="true">
-        {label}
-      </span>
-      <input
-        type="checkbox"
-        role="switch"
-        className="switch-input"
-        checked={checked}
-        aria-checked={checked}
-        aria-labelledby={labelledBy}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <span className="switch-track" aria-hidden="true" />
-    </label>
-  );
-}
+import { Switch } from './Switch';
 
 /**
  * Every notification type with its three switches. A table on wide screens (a row per
@@ -94,8 +63,12 @@ export function ChannelTable({
                       checked={types[type][channel]}
                       onChange={(on) => onChange(type, channel, on)}
                       labelledBy={`${rowId(type)} ${columnId(channel)}`}
-                      label={t(CHANNEL_LABELS[channel])}
-                    />
+                    >
+                      {/* The column header names it; phones show no header row. */}
+                      <span className="switch-label" aria-hidden="true">
+                        {t(CHANNEL_LABELS[channel])}
+                      </span>
+                    </Switch>
                   </td>
                 ))}
               </tr>

@@ -101,7 +101,7 @@ export function NotificationGroupItem({
           <ul className="notification-avatars" aria-hidden="true">
             {group.accounts.map((person) => (
               <li key={person.id}>
-                <Avatar person={person} size="xs" />
+                <Avatar person={person} size="sm" />
               </li>
             ))}
           </ul>

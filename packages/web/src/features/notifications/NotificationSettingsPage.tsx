@@ -22,6 +22,7 @@ import { useCurrentAccount } from '../auth/session';
 import { useModerates } from '../moderation/use-moderation-scope';
 import { ChannelTable } from './ChannelTable';
 import { MODERATOR_TYPES } from './preference-types';
+import { Switch } from './Switch';
 
 const DIGESTS: readonly DigestFrequency[] = ['off', 'daily', 'weekly'];
 
@@ -102,16 +103,9 @@ function SettingsForm({ saved }: { saved: NotificationPreferences }) {
         </h2>
         <p className="muted">{t('notificationSettings.quietIntro')}</p>
         <div className="form">
-          <label className="checkbox-field">
-            <input
-              type="checkbox"
-              role="switch"
-              checked={quiet.enabled}
-              aria-checked={quiet.enabled}
-              onChange={(event) => changeQuiet({ enabled: event.target.checked })}
-            />
+          <Switch checked={quiet.enabled} onChange={(enabled) => changeQuiet({ enabled })}>
             <span>{t('notificationSettings.quietEnabled')}</span>
-          </label>
+          </Switch>
           <div className="quiet-hours-times">
             <TextField
               label={t('notificationSettings.quietFrom')}
