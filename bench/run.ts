@@ -5,7 +5,7 @@
  * server, and prints Markdown tables with the ratio to a bare route measured in the same
  * run. `npm run bench -- --quick` is the small version CI runs; `-- --only=home` runs the
  * rows whose name holds "home"; `-- --cpu-prof` writes a CPU profile of the server to
- * bench/.cache/profiles.
+ * bench/.cache/profiles. `-- --only=chats` runs the conversation rows alone.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../packages/server/test/harness';
+import { benchChats, type ChatBench, printChatTable } from './chats';
 import { percentile, type Row, type Scenario, type Target } from './results';
 import { searchRows } from './search';
 import { type Seeded, seededDatabase } from './seed';
@@ -53,6 +54,7 @@ const DURATION_S = quick ? 3 : 10;
 const WARMUP_S = quick ? 1 : 2;
 const CONNECTIONS = quick ? 10 : 50;
 const STREAMING_POSTS = quick ? 10 : 50;
+const CHAT_MESSAGES = quick ? 40 : 200;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
@@ -348,6 +350,7 @@ async function main() {
   const server = await startServer(env);
   const rows: Row[] = [];
   let streaming: StreamingResult | undefined;
+  let chats: ChatBench | undefined;
   let searchNote: string | undefined;
   try {
     await assertFullHome(port, 'viewer following 2,000 people', seeded.wideViewer.token);
@@ -369,6 +372,11 @@ async function main() {
     for (const scenario of scenarios(seeded)) {
       if (wanted(scenario.name)) rows.push(await measure(port, scenario));
     }
+    if (wanted('chats')) {
+      const base = `http://127.0.0.1:${port}`;
+      chats = await benchChats({ base, tokens: seeded.streamingTokens, messages: CHAT_MESSAGES });
+      for (const scenario of chats.scenarios) rows.push(await measure(port, scenario));
+    }
     const search = await searchRows(port, seeded, path.join(dataDir, 'rapport.sqlite'), {
       measure: (scenario) => measure(port, scenario),
       seconds: DURATION_S,
@@ -388,6 +396,7 @@ async function main() {
   printHttpTable(rows);
   if (searchNote) console.log(`\n${searchNote}`);
   if (streaming) printStreamingTable(streaming);
+  if (chats) printChatTable(chats);
 }
 
 main().catch((error: unknown) => {

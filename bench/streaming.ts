@@ -59,7 +59,7 @@ function residentBytes(pid: number): number {
   return Number(kb) * 1024;
 }
 
-function connect(url: string): Promise<WebSocket> {
+export function connect(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url);
     const fail = (reason: string) => {
@@ -83,7 +83,7 @@ function connect(url: string): Promise<WebSocket> {
 }
 
 /** Opens one connection per url, 50 at a time. */
-async function connectAll(urls: string[]): Promise<WebSocket[]> {
+export async function connectAll(urls: string[]): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
   for (let i = 0; i < urls.length; i += 50) {
     sockets.push(...(await Promise.all(urls.slice(i, i + 50).map(connect))));
@@ -162,7 +162,7 @@ async function measureDelivery(
   };
 }
 
-async function closeAll(sockets: WebSocket[]) {
+export async function closeAll(sockets: WebSocket[]) {
   await Promise.all(
     sockets.map(
       (socket) =>

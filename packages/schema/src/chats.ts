@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Account } from './accounts';
-import { DateTime, Id } from './common';
+import { DateTime, FormInt, Id } from './common';
 import { MediaAttachment } from './statuses';
 
 /** Who may start a conversation with a person; admins may always. */
@@ -72,3 +72,43 @@ export const UpdateChatInput = z.object({
   muted: z.boolean().optional(),
 });
 export type UpdateChatInput = z.infer<typeof UpdateChatInput>;
+
+/** `POST /chats/:id/read`: without `last_read_id`, up to the newest message. */
+export const ReadChatInput = z.object({ last_read_id: Id.optional() });
+export type ReadChatInput = z.infer<typeof ReadChatInput>;
+
+/** `GET /chats/unread_count`: conversations with unread messages, muted ones left out. */
+export const ChatUnreadCount = z.object({ count: z.number().int() });
+export type ChatUnreadCount = z.infer<typeof ChatUnreadCount>;
+
+/** `GET /chats/search`: words (the last one may be the start of a word), newest first. */
+export const ChatSearchQuery = z.object({
+  q: z.string().trim().min(1, 'type something to search for').max(200),
+  max_id: Id.optional(),
+  limit: FormInt.pipe(z.number().int().min(1).max(40)).optional(),
+});
+export type ChatSearchQuery = z.infer<typeof ChatSearchQuery>;
+
+/** `GET/PUT /preferences/messages`: who may start a conversation with the viewer. */
+export const MessagePreferences = z.object({ policy: MessagePolicy });
+export type MessagePreferences = z.infer<typeof MessagePreferences>;
+
+/** The `chat.read` streaming payload: a participant read up to a message. */
+export const ChatReadPayload = z.object({
+  chat_id: Id,
+  account_id: Id,
+  last_read_id: Id,
+});
+export type ChatReadPayload = z.infer<typeof ChatReadPayload>;
+
+/**
+ * The `chat.update` streaming payload: a conversation's title or participants changed
+ * (someone left); apps fetch `GET /chats/:id` for the rest.
+ */
+export const ChatUpdatePayload = z.object({
+  chat_id: Id,
+  title: z.string(),
+  /** Participants still in it, the viewer included. */
+  account_ids: z.array(Id),
+});
+export type ChatUpdatePayload = z.infer<typeof ChatUpdatePayload>;

@@ -79,6 +79,37 @@ export const DomainEvent = z.discriminatedUnion('type', [
     last_read_id: Id,
     participant_ids: z.array(Id),
   }),
+  /** A conversation was started; `participant_ids` include its starter (`by_id`). */
+  z.object({
+    type: z.literal('chat.created'),
+    chat_id: Id,
+    by_id: Id,
+    title: z.string(),
+    participant_ids: z.array(Id),
+  }),
+  /** A participant renamed a group conversation; every participant is told. */
+  z.object({
+    type: z.literal('chat.updated'),
+    chat_id: Id,
+    by_id: Id,
+    title: z.string(),
+    participant_ids: z.array(Id),
+  }),
+  /** A participant muted or unmuted a conversation (for themselves only). */
+  z.object({ type: z.literal('chat.muted'), chat_id: Id, account_id: Id, muted: z.boolean() }),
+  /** A participant left; `participant_ids` are those still in it. */
+  z.object({
+    type: z.literal('chat.left'),
+    chat_id: Id,
+    account_id: Id,
+    participant_ids: z.array(Id),
+  }),
+  /** Who may start a conversation with the person changed. */
+  z.object({
+    type: z.literal('message_policy.updated'),
+    account_id: Id,
+    policy: z.enum(['anyone', 'following', 'followers', 'nobody']),
+  }),
   z.object({
     type: z.enum(['follow.created', 'follow.removed', 'block.created', 'block.removed']),
     account_id: Id,

@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { registerCardFetching } from './features/cards/cards.service';
+import { chatsRoutes } from './features/chats/chats.routes';
 import { communitiesRoutes } from './features/communities/communities.routes';
 import { communityContentRoutes } from './features/communities/content.routes';
 import { membershipRoutes } from './features/communities/membership.routes';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   expertiseRoutes(app, ctx);
   pagesRoutes(app, ctx);
   eventsRoutes(app, ctx);
+  chatsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   filesRoutes(app, ctx);

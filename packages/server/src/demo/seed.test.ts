@@ -265,6 +265,21 @@ describe('the demo organisation', () => {
     ]);
   });
 
+  it('gives Ana live conversations: one-to-one and groups, some unread, one muted', async () => {
+    expect(summary.chats).toEqual({ chats: 6, messages: 27 });
+    const list = await ana.get('/api/rapport/v1/chats');
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(4);
+    const unread = list.body.map((c: { unread_count: number }) => c.unread_count);
+    expect(unread.filter((n: number) => n > 0)).toHaveLength(3);
+    expect(list.body.filter((c: { muted: boolean }) => c.muted)).toHaveLength(1);
+    // The muted conversation's unread messages stay out of the badge.
+    expect((await ana.get('/api/rapport/v1/chats/unread_count')).body).toEqual({ count: 2 });
+    const squad = list.body.find((c: { title: string }) => c.title === 'Onboarding squad');
+    const messages = await ana.get(`/api/rapport/v1/chats/${squad.id}/messages`);
+    expect(messages.body.some((m: { html: string }) => m.html.includes('<a href='))).toBe(true);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -9,6 +9,7 @@ import { readableCode } from '../lib/tokens';
 import { planActivity } from './activity';
 import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
+import { type ChatsSummary, seedChats } from './chats';
 import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
@@ -35,6 +36,7 @@ export interface DemoSummary {
   communities: CommunitiesSummary;
   files: FilesSummary;
   moderation: ModerationSummary;
+  chats: ChatsSummary;
 }
 
 interface Seeding {
@@ -269,8 +271,14 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
     admin: DEMO_ADMIN.username,
   });
+  const chats = await seedChats(ctx, {
+    accounts: s.accounts,
+    now: s.now,
+    ana: DEMO_MEMBER.username,
+  });
   return {
     activity,
+    chats,
     communities,
     files,
     moderation,

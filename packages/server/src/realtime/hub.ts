@@ -9,6 +9,7 @@ import {
 } from '../features/streaming/streaming.queries';
 import { canSee } from '../features/visibility/visibility';
 import type { Viewer } from '../http/auth';
+import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
 import { type RenderedStatus, renderStatus } from './render';
 
@@ -44,11 +45,14 @@ export class StreamHub {
   private closing: { resolve: () => void } | null = null;
   private closed = false;
   private count = 0;
+  private readonly chats: ChatDelivery;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly options: HubOptions = {},
-  ) {}
+  ) {
+    this.chats = new ChatDelivery(ctx, (ids) => this.userConnections(ids));
+  }
 
   /** Starts hearing domain events and pinging connections. */
   start(): void {
@@ -65,6 +69,7 @@ export class StreamHub {
     events.on('account.suspended', publish);
     events.on('account.role_changed', publish);
     events.on('community.membership_changed', publish);
+    for (const type of CHAT_EVENTS) events.on(type, publish);
     this.keepalive = setInterval(() => {
       this.keepaliveRound().catch((error: unknown) =>
         this.ctx.log.error({ err: error }, 'stream keepalive failed'),
@@ -119,6 +124,7 @@ export class StreamHub {
         }
         return;
       default:
+        if (isChatEvent(event)) return this.chats.deliver(event);
         return;
     }
   }

@@ -9,6 +9,7 @@ import * as m0007 from './0007-events';
 import * as m0008 from './0008-files';
 import * as m0009 from './0009-moderation';
 import * as m0010 from './0010-notification-preferences';
+import * as m0011 from './0011-chats';
 import * as m0012 from './0012-inbox';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-files': m0008,
   '0009-moderation': m0009,
   '0010-notification-preferences': m0010,
+  '0011-chats': m0011,
   '0012-inbox': m0012,
 };

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTable, AccountTermsTable } from './accounts.table';
 import type {
+  ChatMembersTable,
+  ChatMessagesTable,
+  ChatMessageTermsTable,
+  ChatsTable,
+  MessagePoliciesTable,
+} from './chats.table';
+import type {
   CommunitiesTable,
   CommunityMembersTable,
   CommunityPinsTable,
@@ -103,6 +110,11 @@ export interface Tables {
   file_versions: FileVersionsTable;
   community_file_terms: CommunityFileTermsTable;
   community_file_usage: CommunityFileUsageTable;
+  chats: ChatsTable;
+  chat_members: ChatMembersTable;
+  chat_messages: ChatMessagesTable;
+  chat_message_terms: ChatMessageTermsTable;
+  message_policies: MessagePoliciesTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

@@ -54,6 +54,8 @@ export interface MediaAttachmentsTable {
   id: number;
   account_id: number;
   status_id: number | null;
+  /** Taken by a chat message instead of a status (never both). */
+  chat_message_id: number | null;
   position: number;
   type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
   mime_type: string;

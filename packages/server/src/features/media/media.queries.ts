@@ -39,6 +39,7 @@ export async function updateUnattachedMedia(
     .where('id', '=', id)
     .where('account_id', '=', accountId)
     .where('status_id', 'is', null)
+    .where('chat_message_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -72,6 +73,7 @@ export async function claimMedia(
     .where('id', '=', media.id)
     .where('account_id', '=', media.accountId)
     .where((eb) => eb.or([eb('status_id', 'is', null), eb('status_id', '=', media.statusId)]))
+    .where('chat_message_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -103,7 +105,7 @@ export async function detachMediaExcept(db: Db, statusId: number, keepIds: numbe
   await query.execute();
 }
 
-/** Ids of uploads no status took, created before `before` (oldest first). */
+/** Ids of uploads no status (nor chat message) took, created before `before` (oldest first). */
 export async function findUnattachedBefore(
   db: Db,
   before: number,
@@ -113,6 +115,7 @@ export async function findUnattachedBefore(
     .selectFrom('media_attachments')
     .select('id')
     .where('status_id', 'is', null)
+    .where('chat_message_id', 'is', null)
     .where('created_at', '<', before)
     .orderBy('created_at')
     .limit(limit)
@@ -130,6 +133,7 @@ export async function deleteUnattached(
     .deleteFrom('media_attachments')
     .where('id', 'in', ids)
     .where('status_id', 'is', null)
+    .where('chat_message_id', 'is', null)
     .returning(['file', 'preview_file'])
     .execute();
 }

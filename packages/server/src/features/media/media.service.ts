@@ -53,6 +53,7 @@ export async function uploadMedia(
       id: newId(),
       account_id: viewer.id,
       status_id: null,
+      chat_message_id: null,
       position: 0,
       type: 'image',
       mime_type: image.original.contentType,
@@ -101,7 +102,11 @@ export async function updateMedia(
     ...(focus ? { focus_x: focus.x, focus_y: focus.y } : {}),
   };
   if (Object.keys(patch).length === 0) return current;
-  if (current.status_id !== null || !(await updateUnattachedMedia(ctx.db, viewer.id, id, patch))) {
+  if (
+    current.status_id !== null ||
+    current.chat_message_id !== null ||
+    !(await updateUnattachedMedia(ctx.db, viewer.id, id, patch))
+  ) {
     throw new HttpError(
       422,
       'validation_failed',
