@@ -2,6 +2,7 @@ import type { InboxFilter, InboxItem } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import type { Viewer } from '../../http/auth';
+import { chatSource } from './chat-source';
 import type { InboxCursor, InboxSource, Listed } from './inbox.source';
 import { notificationSource } from './notification-source';
 
@@ -9,12 +10,9 @@ import { notificationSource } from './notification-source';
  * The blended inbox: the one place where its sources meet. Each source lists its newest
  * candidates for a filter; they are merged newest first by position (a snowflake id, so
  * the order is the order things happened), and each source presents, counts and marks read
- * its own items.
- *
- * Direct messages (chats) join as a second source once the chats tables exist: an
- * `InboxSource` named `chat` in this list (see docs/features/inbox.md).
+ * its own items. A new kind of item is one more source in this list.
  */
-const SOURCES: readonly InboxSource[] = [notificationSource];
+const SOURCES: readonly InboxSource[] = [notificationSource, chatSource];
 
 export interface InboxPage {
   items: InboxItem[];

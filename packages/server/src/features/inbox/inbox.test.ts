@@ -3,6 +3,7 @@ import { addMember, insertCommunity } from '../../../test/community-factory';
 import { tokenFor } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { api } from '../../../test/http';
+import { CHATS, chatWith, say } from '../chats/chats.fixtures';
 import { block, type Person, person } from '../streaming/streaming.fixtures';
 
 let t: TestApp;
@@ -18,6 +19,7 @@ interface Item {
   created_at: string;
   account: { id: string };
   status?: { id: string; community: { id: string } | null };
+  chat?: { id: string; unread_count: number; last_message: { id: string; text: string } };
 }
 
 async function post(author: Person, input: string | Record<string, unknown>) {
@@ -245,5 +247,96 @@ describe('what the inbox leaves out', () => {
     const answers = await inbox(ana, '?filter=answers');
     expect((await di.api.delete(`/api/v1/statuses/${answers[0]?.status?.id}`)).status).toBe(200);
     expect(await inbox(ana, '?filter=answers')).toEqual([]);
+  });
+});
+
+describe('direct messages in the inbox', () => {
+  it('blends each conversation waiting on the person by its latest message, and reads it', async () => {
+    const { ana, bo, cy, nested } = await inboxOfAna();
+    const withBo = await chatWith(bo, [ana]);
+    await say(bo, withBo, 'Lunch on Thursday?');
+    const group = await chatWith(cy, [ana, bo], 'Launch crew');
+    await say(cy, group, 'Slides are in the folder');
+    await say(bo, group, 'Thanks **Cy**');
+    // Ana answered this one last: it waits on nobody.
+    const answered = await chatWith(cy, [ana]);
+    await say(cy, answered, 'Coffee?');
+    await say(ana, answered, 'Sure, at ten');
+    // A conversation without messages has nothing to show.
+    await chatWith(ana, [await person(t)]);
+
+    const items = await inbox(ana);
+    expect(items.map((item) => item.kind)).toEqual([
+      'message',
+      'message',
+      'mention',
+      'answer',
+      'reply',
+      'mention',
+    ]);
+    const [inGroup, fromBo] = items as [Item, Item];
+    expect(inGroup).toMatchObject({
+      id: `chat-${group}`,
+      unread: true,
+      account: { id: String(bo.account.id) },
+      chat: { id: group, unread_count: 2, last_message: { text: 'Thanks **Cy**' } },
+    });
+    expect(fromBo).toMatchObject({ id: `chat-${withBo}`, unread: true });
+    expect(items[2]?.status?.id).toBe(nested.id);
+    expect((await inbox(ana, '?filter=messages')).map((item) => item.id)).toEqual([
+      `chat-${group}`,
+      `chat-${withBo}`,
+    ]);
+    expect(await inbox(ana, '?filter=mentions')).toHaveLength(2);
+    expect(await unreadCount(ana)).toBe(6);
+
+    // The cursor carries on across both sources.
+    const first = await ana.api.get('/api/rapport/v1/inbox?limit=3');
+    const next = new URL(/<([^>]+)>; rel="next"/.exec(String(first.headers.link))?.[1] as string);
+    const second = await ana.api.get(`${next.pathname}${next.search}`);
+    expect([...first.body, ...second.body].map((item: Item) => item.id)).toEqual(
+      items.map((item) => item.id),
+    );
+
+    // Opening the group conversation reads it, as POST /chats/:id/read does.
+    expect((await ana.api.post(`/api/rapport/v1/inbox/chat-${group}/read`)).status).toBe(200);
+    const chat = await ana.api.get(`${CHATS}/${group}`);
+    expect(chat.body.unread_count).toBe(0);
+    expect(await unreadCount(ana)).toBe(5);
+    expect((await inbox(ana, '?filter=unread')).map((item) => item.id)).not.toContain(
+      `chat-${group}`,
+    );
+    // Someone else's conversation is not the person's to read.
+    expect((await cy.api.post(`/api/rapport/v1/inbox/chat-${withBo}/read`)).status).toBe(404);
+
+    // A muted conversation stays in the list, never unread.
+    await ana.api.patch(`${CHATS}/${withBo}`, { muted: true });
+    const muted = (await inbox(ana, '?filter=messages')).find((i) => i.id === `chat-${withBo}`);
+    expect(muted?.unread).toBe(false);
+    expect(await unreadCount(ana)).toBe(4);
+
+    // Mark all read reads the conversations too.
+    await say(bo, withBo, 'Still on?');
+    await ana.api.patch(`${CHATS}/${withBo}`, { muted: false });
+    expect(await unreadCount(ana)).toBe(5);
+    await ana.api.post('/api/rapport/v1/inbox/read');
+    expect(await unreadCount(ana)).toBe(0);
+    expect((await ana.api.get(`${CHATS}/${withBo}`)).body.unread_count).toBe(0);
+    // Direct messages turned off in the app: in the conversations, not in the inbox.
+    await say(bo, withBo, 'Ping');
+    await ana.api.put('/api/rapport/v1/preferences/notifications', {
+      types: { chat_message: { in_app: false } },
+    });
+    expect(await inbox(ana, '?filter=messages')).toEqual([]);
+    expect(await unreadCount(ana)).toBe(0);
+    await ana.api.put('/api/rapport/v1/preferences/notifications', {
+      types: { chat_message: { in_app: true } },
+    });
+    expect(await unreadCount(ana)).toBe(1);
+    // Leaving a conversation takes it out of the inbox.
+    await ana.api.post(`${CHATS}/${group}/leave`);
+    expect((await inbox(ana, '?filter=messages')).map((item) => item.id)).toEqual([
+      `chat-${withBo}`,
+    ]);
   });
 });

@@ -47,7 +47,7 @@ const EMPTY = {
 
 /** Where opening an item goes: the status in its thread, or the conversation. */
 function targetOf(item: InboxItem): string {
-  if (item.chat) return `/chats/${item.chat.id}`;
+  if (item.chat) return `/messages/${encodeURIComponent(item.chat.id)}`;
   return item.status ? threadPath(item.status) : '/inbox';
 }
 

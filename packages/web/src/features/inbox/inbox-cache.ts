@@ -48,3 +48,13 @@ export function inboxHeard(queryClient: QueryClient, notification: Notification)
   void queryClient.invalidateQueries({ queryKey: queryKeys.inboxUnread });
   void queryClient.invalidateQueries({ queryKey: queryKeys.inboxLists });
 }
+
+/**
+ * A conversation changed (a message arrived, or it was read elsewhere): its inbox item and
+ * the badge are fetched again. The chats stream handler calls this on `chat.message` and
+ * `chat.read`.
+ */
+export function inboxChatActivity(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.inboxUnread });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.inboxLists });
+}
