@@ -71,8 +71,11 @@ export async function inboxKindOf(
  * writing (the demo's replayed months).
  */
 export async function regroupNotifications(db: Db, sinceId: number): Promise<void> {
+  // Literals, not parameters: SQLite would divide by a bound number as a real.
+  const hour = sql.lit(HOUR_MS);
+  const span = sql.lit(GROUP_SPAN_HOURS);
   await sql`update notifications
     set group_key = type || '-' || coalesce(cast(status_id as text), '') || '-' ||
-      cast(created_at / ${HOUR_MS} - (created_at / ${HOUR_MS}) % ${GROUP_SPAN_HOURS} as text)
+      cast(created_at / ${hour} - (created_at / ${hour}) % ${span} as text)
     where id >= ${sinceId} and type in ('favourite', 'reblog', 'follow')`.execute(db);
 }
