@@ -2,7 +2,7 @@ import type { InboxFilter, InboxItem } from '@rapport/schema';
 import { notFound } from '../../errors';
 import { presentNotifications } from '../notifications/notifications.presenter';
 import {
-  countNotifications,
+  countUnread,
   findNotification,
   listNotifications,
 } from '../notifications/notifications.queries';
@@ -84,7 +84,7 @@ export const notificationSource: InboxSource = {
 
   async unreadCount(ctx, viewer, limit) {
     const [reader, markerId] = await Promise.all([readerOf(ctx, viewer), markerOf(ctx, viewer.id)]);
-    return countNotifications(ctx.db, reader, { inbox: 'all', unread: { markerId } }, limit);
+    return countUnread(ctx.db, reader, markerId, { inbox: true, limit });
   },
 
   async markRead(ctx, viewer, id) {

@@ -1,5 +1,6 @@
 import { newId } from '../../db/ids';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
+import { prepared } from '../../db/prepared';
 import type { Db } from '../../db/tables';
 import type { NotificationType } from '../../db/tables/graph.table';
 import { groupKeyFor, inboxKindOf } from './notification-keys.queries';
@@ -107,6 +108,19 @@ export async function findNotification(
   return shown(db, reader, {}).select(COLUMNS).where('n.id', '=', id).executeTakeFirst();
 }
 
+function countQuery(
+  db: Db,
+  reader: NotificationReader,
+  filter: NotificationFilter,
+  limit: number,
+  now: number,
+) {
+  const query = shown(db, reader, filter, now).select('n.id');
+  return db
+    .selectFrom(query.orderBy('n.id', 'desc').limit(limit).as('counted'))
+    .select((eb) => eb.fn.countAll<number | string>().as('count'));
+}
+
 /**
  * How many shown notifications the filter matches, newest first, counting no further than
  * `limit`: an index range from the newest down, stopping at the limit or the marker.
@@ -117,12 +131,58 @@ export async function countNotifications(
   filter: NotificationFilter,
   limit: number,
 ): Promise<number> {
-  const query = shown(db, reader, filter).select('n.id');
-  const row = await db
-    .selectFrom(query.orderBy('n.id', 'desc').limit(limit).as('counted'))
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirstOrThrow();
+  const row = await countQuery(db, reader, filter, limit, Date.now()).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+type UnreadCounter = (
+  db: Db,
+  readerId: number,
+  hidden: readonly string[],
+  markerId: number | undefined,
+  limit: number,
+  now: number,
+) => Promise<Array<{ count: number | string }>>;
+
+const unreadCounters = new Map<string, UnreadCounter>();
+
+/**
+ * The unread count behind the badges, asked on every page: built once per reader scope
+ * and shape (db/prepared.ts), since building and compiling it costs as much as running it.
+ * `inbox`: only what the inbox holds (notifications_inbox); otherwise every notification.
+ */
+export async function countUnread(
+  db: Db,
+  reader: NotificationReader,
+  markerId: number | undefined,
+  options: { inbox: boolean; limit: number },
+): Promise<number> {
+  const key = `${reader.scope}:${options.inbox}`;
+  let counter = unreadCounters.get(key);
+  if (!counter) {
+    const scope = reader.scope;
+    const inbox = options.inbox ? ('all' as const) : undefined;
+    counter = prepared(
+      (
+        db,
+        readerId: number,
+        hidden: readonly string[],
+        marker: number | undefined,
+        limit: number,
+        now: number,
+      ) =>
+        countQuery(
+          db,
+          { id: readerId, scope, hidden: hidden as NotificationType[] },
+          { inbox, unread: { markerId: marker } },
+          limit,
+          now,
+        ),
+    );
+    unreadCounters.set(key, counter);
+  }
+  const [row] = await counter(db, reader.id, reader.hidden, markerId, options.limit, Date.now());
+  return Number(row?.count ?? 0);
 }
 
 /** Removes one of the account's notifications; false when it has no such notification. */

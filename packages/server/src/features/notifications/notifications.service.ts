@@ -6,6 +6,7 @@ import type { Viewer } from '../../http/auth';
 import { presentNotifications } from './notifications.presenter';
 import {
   countNotifications,
+  countUnread,
   deleteAllNotifications,
   deleteNotification,
   findNotification,
@@ -73,5 +74,8 @@ export async function unreadCount(
   limit: number,
 ): Promise<number> {
   const [reader, markerId] = await Promise.all([readerOf(ctx, viewer), markerOf(ctx, viewer.id)]);
+  const plain = !filter.types && !filter.excludeTypes?.length && filter.fromAccountId === undefined;
+  // The badge's own question (no filter) takes the prepared path.
+  if (plain) return countUnread(ctx.db, reader, markerId, { inbox: false, limit });
   return countNotifications(ctx.db, reader, { ...filter, unread: { markerId } }, limit);
 }

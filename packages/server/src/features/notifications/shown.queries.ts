@@ -32,8 +32,12 @@ export interface NotificationReader {
  * account rule hides; and about a status the reader can still see. It mirrors `canSee` so
  * pages stay full and counts are right; the presenter still applies `canSee` itself.
  */
-export function shown(db: Db, reader: NotificationReader, filter: NotificationFilter) {
-  const now = Date.now();
+export function shown(
+  db: Db,
+  reader: NotificationReader,
+  filter: NotificationFilter,
+  now: number = Date.now(),
+) {
   let query = db
     .selectFrom('notifications as n')
     .innerJoin('accounts as a', 'a.id', 'n.from_account_id')
