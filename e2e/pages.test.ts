@@ -46,6 +46,8 @@ const memberPages = [
   '/@ana_silva',
   '/settings/profile',
   '/settings/account',
+  '/settings/notifications',
+  '/inbox',
   '/pages',
   '/communities',
   '/events',
