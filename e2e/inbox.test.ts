@@ -106,6 +106,25 @@ describe.each(VIEWPORTS)('the inbox on a %s', (label, viewport) => {
     await page.goBack();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
+    // A direct message: one item for the conversation, its latest message as the preview.
+    const chat = await dani.api.post<{ id: string }>('/api/rapport/v1/chats', {
+      account_ids: [String(ana.account.id)],
+    });
+    expect(chat.status, chat.text).toBe(200);
+    await dani.api.post(`/api/rapport/v1/chats/${chat.body.id}/messages`, {
+      text: 'Are you free for **ten minutes** after lunch?',
+    });
+    // (Live conversation events reach the inbox through the conversations' stream handler,
+    // which the conversations web feature brings; here the page is opened again.)
+    await page.goto('/inbox?filter=messages');
+    const message = items(page).filter({ hasText: 'Dani Rocha sent you a message' });
+    await message.waitFor();
+    expect(await message.textContent()).toContain('Are you free for ten minutes after lunch?');
+    expect(await message.getAttribute('href')).toBe(`/messages/${chat.body.id}`);
+    await checkPage(page, `inbox-messages-${label}`, message);
+    await page.getByRole('link', { name: 'All', exact: true }).click();
+    await items(page).first().waitFor();
+
     // Mark all read: the dots and the badge go, and Mastodon apps see the marker moved.
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByText('Everything in your inbox is marked read.').waitFor();

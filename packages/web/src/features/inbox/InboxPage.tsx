@@ -59,7 +59,7 @@ function InboxRow({ item, onOpen }: { item: InboxItem; onOpen: () => void }) {
   const excerpt = item.status
     ? item.status.spoiler_text || excerptOf(item.status.content)
     : message
-      ? message.text.trim() || t('inbox.attachment')
+      ? excerptOf(message.html) || t('inbox.attachment')
       : '';
   const place = item.status?.community?.name ?? (item.chat?.title || undefined);
   return (
