@@ -5,7 +5,8 @@
  * server, and prints Markdown tables with the ratio to a bare route measured in the same
  * run. `npm run bench -- --quick` is the small version CI runs; `-- --only=home` runs the
  * rows whose name holds "home"; `-- --cpu-prof` writes a CPU profile of the server to
- * bench/.cache/profiles. `-- --only=chats` runs the conversation rows alone.
+ * bench/.cache/profiles. `-- --only=chats` runs the conversation rows alone, `-- --only=100,000`
+ * the inbox and unread-count rows.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../packages/server/test/harness';
 import { benchChats, type ChatBench, printChatTable } from './chats';
+import { inboxRowNames, seedInbox } from './inbox';
 import { percentile, type Row, type Scenario, type Target } from './results';
 import { searchRows } from './search';
 import { type Seeded, seededDatabase } from './seed';
@@ -353,6 +355,7 @@ async function main() {
   let streaming: StreamingResult | undefined;
   let chats: ChatBench | undefined;
   let searchNote: string | undefined;
+  let inboxNote: string | undefined;
   try {
     await assertFullHome(port, 'viewer following 2,000 people', seeded.wideViewer.token);
     await assertFullHome(
@@ -378,6 +381,22 @@ async function main() {
       chats = await benchChats({ base, tokens: seeded.streamingTokens, messages: CHAT_MESSAGES });
       for (const scenario of chats.scenarios) rows.push(await measure(port, scenario));
     }
+    if (inboxRowNames().some(wanted)) {
+      const last = seeded.viewerIds.length - 1;
+      const person = (i: number) => ({
+        id: seeded.viewerIds[i] as number,
+        token: seeded.tokens[i] as string,
+      });
+      const inbox = seedInbox(
+        path.join(dataDir, 'rapport.sqlite'),
+        { reading: person(last), never: person(last - 1) },
+        seeded.accountIds,
+      );
+      inboxNote = inbox.note;
+      for (const scenario of inbox.scenarios) {
+        if (wanted(scenario.name)) rows.push(await measure(port, scenario));
+      }
+    }
     const search = await searchRows(port, seeded, path.join(dataDir, 'rapport.sqlite'), {
       measure: (scenario) => measure(port, scenario),
       seconds: DURATION_S,
@@ -396,6 +415,7 @@ async function main() {
   );
   printHttpTable(rows);
   if (searchNote) console.log(`\n${searchNote}`);
+  if (inboxNote) console.log(`\n${inboxNote}`);
   if (streaming) printStreamingTable(streaming);
   if (chats) printChatTable(chats);
 }

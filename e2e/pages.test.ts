@@ -48,6 +48,8 @@ const memberPages = [
   '/settings/account',
   '/messages',
   '/settings/messages',
+  '/settings/notifications',
+  '/inbox',
   '/pages',
   '/communities',
   '/events',

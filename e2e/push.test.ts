@@ -35,7 +35,7 @@ async function subscriptionCount(e: E2E, accountId: number): Promise<number> {
 }
 
 async function openSettings(page: Page): Promise<void> {
-  await page.goto('/settings/account');
+  await page.goto('/settings/notifications');
   await pushCard(page).getByText('Off', { exact: true }).waitFor();
 }
 

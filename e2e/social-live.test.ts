@@ -114,48 +114,99 @@ describe.each(VIEWPORTS)('live updates on a %s', (label, viewport) => {
     await page.context().close();
   });
 
-  it('lists favourites, boosts and follows, dismisses one and clears them all', async () => {
+  it('groups favourites of one status, lists everyone in the group, dismisses one and clears them all', async () => {
     const eva = await member(e.t, 'eva', 'Eva Schmidt');
     const finn = await member(e.t, 'finn', 'Finn Weber');
     const gina = await member(e.t, 'gina', 'Gina Rossi');
     const hugo = await member(e.t, 'hugo', 'Hugo Lind');
+    const ines = await member(e.t, 'ines', 'Ines Duarte');
+    const jon = await member(e.t, 'jon', 'Jon Berg');
     const won = await post(eva, 'Our team won the hackathon!');
-    expect((await finn.api.post(`/api/v1/statuses/${won.id}/favourite`)).status).toBe(200);
+    for (const fan of [finn, gina, ines]) {
+      expect((await fan.api.post(`/api/v1/statuses/${won.id}/favourite`)).status).toBe(200);
+    }
     expect((await gina.api.post(`/api/v1/statuses/${won.id}/reblog`)).status).toBe(200);
     await follow(hugo, eva);
 
     const page = await signedInPage(e.browser, e.t, eva.account, viewport);
+    const streaming = userStreamOpened(page);
     await page.goto('/notifications');
-    const favourited = page.getByRole('article', { name: 'Finn Weber favourited your status' });
+    const favourited = page.getByRole('article', {
+      name: 'Ines Duarte and 2 others favourited your status',
+    });
     const boosted = page.getByRole('article', { name: 'Gina Rossi boosted your status' });
     const followed = page.getByRole('article', { name: 'Hugo Lind followed you' });
     await followed.waitFor();
     for (const [item, text] of [
-      [favourited, 'favourited your status'],
+      [favourited, 'and 2 others favourited your status'],
       [boosted, 'boosted your status'],
       [followed, 'followed you'],
     ] as const) {
       expect(await item.locator('.notification-text').textContent()).toMatch(text);
     }
-    // Newest first.
+    // Newest first: the favourites are one group, where its newest favourite puts it.
     expect(
       await page.getByRole('article').evaluateAll((items) => items.map((i) => i.ariaLabel)),
     ).toEqual([
       'Hugo Lind followed you',
       'Gina Rossi boosted your status',
-      'Finn Weber favourited your status',
+      'Ines Duarte and 2 others favourited your status',
     ]);
+    // The faces of the three, newest first, and the status it is about.
+    expect(await favourited.locator('.notification-avatars li').count()).toBe(3);
     await favourited.getByText('Our team won the hackathon!').waitFor();
     await boosted.getByText('Our team won the hackathon!').waitFor();
     await followed.getByRole('link', { name: 'Hugo Lind' }).first().waitFor();
-    await checkPage(page, `social-notifications-${label}`);
+    await checkPage(page, `social-notifications-${label}`, favourited);
+
+    // Everyone in the group, on request.
+    const showAll = favourited.getByRole('button', { name: 'Show all 3 people' });
+    await showAll.click();
+    const people = favourited.getByRole('list', { name: 'Everyone in this group' });
+    await people.getByRole('link', { name: 'Finn Weber' }).waitFor();
+    expect(await people.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Ines Duarte'),
+      expect.stringContaining('Gina Rossi'),
+      expect.stringContaining('Finn Weber'),
+    ]);
+    expect(
+      await favourited
+        .getByRole('button', { name: 'Hide the people' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
+    await checkPage(page, `social-notifications-group-open-${label}`, favourited);
+
+    // Another favourite while the page is open joins the group, which moves to the top.
+    await streaming;
+    expect((await jon.api.post(`/api/v1/statuses/${won.id}/favourite`)).status).toBe(200);
+    const grown = page.getByRole('article', {
+      name: 'Jon Berg and 3 others favourited your status',
+    });
+    await grown.waitFor(LIVE);
+    expect(await page.getByRole('article').first().getAttribute('aria-label')).toBe(
+      'Jon Berg and 3 others favourited your status',
+    );
+    expect(await grown.locator('.notification-avatars li').count()).toBe(4);
 
     await followed.getByRole('button', { name: 'Dismiss this notification' }).click();
     await page.getByText('Notification dismissed.').waitFor();
     await followed.waitFor({ state: 'detached' });
     // The focus moves on to the next notification rather than getting lost.
-    expect(await boosted.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect((await notificationsOf(eva)).map((n) => n.type).sort()).toEqual(['favourite', 'reblog']);
+    await expect
+      .poll(() => boosted.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    expect((await notificationsOf(eva)).map((n) => n.type).sort()).toEqual([
+      'favourite',
+      'favourite',
+      'favourite',
+      'favourite',
+      'reblog',
+    ]);
+
+    // A whole group is dismissed at once.
+    await grown.getByRole('button', { name: 'Dismiss these notifications' }).click();
+    await grown.waitFor({ state: 'detached' });
+    expect((await notificationsOf(eva)).map((n) => n.type)).toEqual(['reblog']);
 
     await page.getByRole('button', { name: 'Clear all' }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear all notifications?' });

@@ -53,6 +53,22 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('password_reset.requested'), account_id: Id }),
   z.object({ type: z.literal('password_reset.completed'), account_id: Id }),
   /**
+   * Notifications were read: the notifications marker moved to `marker_id` (null when it
+   * stayed) and/or these notifications, newer than it, were opened one by one.
+   */
+  z.object({
+    type: z.literal('notifications.read'),
+    account_id: Id,
+    marker_id: Id.nullable(),
+    notification_ids: z.array(Id),
+  }),
+  /** Notifications were dismissed (a whole group at once from the v2 API). */
+  z.object({
+    type: z.literal('notifications.dismissed'),
+    account_id: Id,
+    notification_ids: z.array(Id),
+  }),
+  /**
    * A chat message was stored. `recipient_ids` are the other participants (streamed the
    * message); `notify_ids` are those of them who did not mute the conversation (told by
    * email or push when their preferences say so). `preview` is plain text for those.

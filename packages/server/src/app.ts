@@ -21,6 +21,7 @@ import { expertiseRoutes } from './features/expertise/expertise.routes';
 import { filesRoutes } from './features/files/files.routes';
 import { registerFileCleanup } from './features/files/files.service';
 import { graphRoutes } from './features/graph/graph.routes';
+import { inboxRoutes } from './features/inbox/inbox.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mediaRoutes } from './features/media/media.routes';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   notificationsRoutes(app, ctx);
   conversationsRoutes(app, ctx);
   preferencesRoutes(app, ctx);
+  inboxRoutes(app, ctx);
   searchRoutes(app, ctx);
   moderationRoutes(app, ctx);
   communitiesRoutes(app, ctx);

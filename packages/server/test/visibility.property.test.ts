@@ -306,6 +306,19 @@ describe('the one visibility rule, over random organisations', () => {
               'notifications',
             );
           }
+          const grouped = await person.api.get('/api/v2/notifications?limit=80');
+          check(grouped.body.statuses, 'grouped notifications');
+          const inbox = await person.api.get('/api/rapport/v1/inbox?limit=40');
+          const items = inbox.body as Array<{ unread: boolean; status?: { id: string } }>;
+          check(
+            items.flatMap((item) => (item.status ? [{ ...item.status, reblog: null }] : [])),
+            'inbox',
+          );
+          // The unread count is SQL; the list is filtered by canSee: they agree.
+          const unread = await person.api.get('/api/rapport/v1/inbox/unread_count');
+          expect(unread.body.count, `${person.username} inbox unread`).toBe(
+            items.filter((item) => item.unread).length,
+          );
 
           for (const status of posted) {
             const visible = sees(v, status);

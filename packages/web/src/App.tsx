@@ -23,9 +23,11 @@ import { EventsPage } from './features/events/EventsPage';
 import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
+import { InboxPage } from './features/inbox/InboxPage';
 import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
 import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
 import { ModerationReportPage } from './features/moderation/ModerationReportPage';
+import { NotificationSettingsPage } from './features/notifications/NotificationSettingsPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PageDiffPage } from './features/pages/PageDiffPage';
 import { EditPageRoute, NewPageRoute } from './features/pages/PageEditorPage';
@@ -66,6 +68,7 @@ export function App() {
             <Route index element={<NoConversation />} />
             <Route path=":id" element={<ConversationRoute />} />
           </Route>
+          <Route path="/inbox" element={<InboxPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/bookmarks" element={<SavedStatusesPage kind="bookmarks" />} />
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
@@ -93,6 +96,7 @@ export function App() {
             <Route path="profile" element={<ProfileSettingsPage />} />
             <Route path="account" element={<AccountSettingsPage />} />
             <Route path="messages" element={<MessageSettingsPage />} />
+            <Route path="notifications" element={<NotificationSettingsPage />} />
           </Route>
           <Route element={<RequireAdmin />}>
             <Route path="/admin" element={<AdminLayout />}>

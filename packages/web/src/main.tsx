@@ -33,6 +33,9 @@ import './styles/moderation.css';
 import './styles/search.css';
 import './styles/chats.css';
 import './styles/email.css';
+import './styles/inbox.css';
+import './styles/notification-groups.css';
+import './styles/notification-settings.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -297,6 +297,35 @@ describe('the demo organisation', () => {
     await ctx.events.settled();
   });
 
+  it('gives Ana a lively inbox: answers, replies and mentions, some read, and grouped favourites', async () => {
+    expect(summary.inbox).toEqual({ items: 6, favourites: 5 });
+    const items = (await ana.get('/api/rapport/v1/inbox?limit=40')).body as Array<{
+      kind: string;
+      unread: boolean;
+    }>;
+    const kinds = new Set(items.map((item) => item.kind));
+    for (const kind of ['message', 'mention', 'reply', 'answer']) expect(kinds).toContain(kind);
+    expect(items.filter((item) => item.unread).length).toBeGreaterThanOrEqual(5);
+    expect(items.filter((item) => !item.unread).length).toBeGreaterThanOrEqual(2);
+    const answers = (await ana.get('/api/rapport/v1/inbox?filter=answers')).body;
+    expect(answers.map((item: { unread: boolean }) => item.unread).slice(0, 3)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const unread = (await ana.get('/api/rapport/v1/inbox/unread_count')).body.count;
+    expect(unread).toBe(items.filter((item) => item.unread).length);
+
+    const groups = (await ana.get('/api/v2/notifications?limit=80')).body
+      .notification_groups as Array<{ type: string; notifications_count: number }>;
+    const launch = groups.find((g) => g.type === 'favourite' && g.notifications_count === 5);
+    expect(launch).toBeDefined();
+    // The replayed months are grouped too.
+    expect(
+      groups.some((g) => g.type === 'favourite' && g.notifications_count > 1 && g !== launch),
+    ).toBe(true);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

@@ -14,6 +14,7 @@ import { type CommunitiesSummary, seedCommunities } from './communities';
 import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
+import { type InboxSummary, seedInbox } from './inbox';
 import { seedMail } from './mail';
 import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
@@ -38,6 +39,7 @@ export interface DemoSummary {
   files: FilesSummary;
   moderation: ModerationSummary;
   chats: ChatsSummary;
+  inbox: InboxSummary;
 }
 
 interface Seeding {
@@ -278,10 +280,18 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
   });
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
+  // Last: it regroups every notification written before it. Its own random stream.
+  const inbox = await seedInbox(ctx, {
+    random: new Random(seed + 12),
+    now: s.now,
+    accounts: s.accounts,
+    ana: DEMO_MEMBER.username,
+  });
   return {
     activity,
     chats,
     communities,
+    inbox,
     files,
     moderation,
     people: s.accounts.length,

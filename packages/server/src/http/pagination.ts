@@ -61,3 +61,25 @@ export function setMaxIdLink(
     `${pageUrl(request, publicUrl, { max_id: maxId }, ['min_id', 'since_id'])}; rel="next"`,
   );
 }
+
+/**
+ * Mastodon's Link header for a page that covers a range of ids rather than one id per item
+ * (grouped notifications): rel="next" below its oldest id when the page was full, rel="prev"
+ * above its newest.
+ */
+export function setIdRangeLinks(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  publicUrl: string,
+  range: { min: number; max: number } | null,
+  full: boolean,
+): void {
+  if (!range) return;
+  const drop = ['max_id', 'min_id', 'since_id'];
+  const links: string[] = [];
+  if (full) {
+    links.push(`${pageUrl(request, publicUrl, { max_id: String(range.min) }, drop)}; rel="next"`);
+  }
+  links.push(`${pageUrl(request, publicUrl, { min_id: String(range.max) }, drop)}; rel="prev"`);
+  reply.header('link', links.join(', '));
+}

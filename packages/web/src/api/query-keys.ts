@@ -50,6 +50,12 @@ export const queryKeys = {
   notifications: (filter: NotificationFilter) => ['notifications', 'list', filter] as const,
   notificationLists: ['notifications', 'list'] as const,
   unreadCount: ['notifications', 'unread'] as const,
+  notificationGroupAccounts: (groupKey: string) => ['notifications', 'group', groupKey] as const,
+  notificationPreferences: ['notification-preferences'] as const,
+  // The inbox holds statuses as notification lists do (status-cache.ts keeps them in step).
+  inbox: (filter: string) => ['notifications', 'list', 'inbox', filter] as const,
+  inboxLists: ['notifications', 'list', 'inbox'] as const,
+  inboxUnread: ['notifications', 'inbox-unread'] as const,
   search: (q: string, type: SearchType) => ['search', q, type] as const,
   searchAll: ['search'] as const,
   searchEverything: (q: string, tab: string) => ['search', 'everything', q, tab] as const,

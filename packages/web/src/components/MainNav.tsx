@@ -1,6 +1,8 @@
 import { NavLink, useLocation } from 'react-router';
 import { MessageIcon } from '../features/chats/chat-icons';
 import { useChatUnreadCount } from '../features/chats/use-chat-stream';
+import { InboxIcon } from '../features/inbox/icons';
+import { useInboxUnreadCount } from '../features/inbox/use-inbox-unread';
 import { useModerates } from '../features/moderation/use-moderation-scope';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
@@ -49,13 +51,23 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const { pathname } = useLocation();
   const unread = useUnreadCount();
   const unreadMessages = useChatUnreadCount();
+  const inboxUnread = useInboxUnreadCount();
   const phone = useMediaQuery(PHONE);
   const moderates = useModerates(isAdmin);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link nav-link-active' : 'nav-link';
   const links = [
     { to: '/', label: t('nav.home'), icon: <HomeIcon />, end: true },
-    { to: '/timeline', label: t('nav.timeline'), icon: <TimelineIcon /> },
+    // Phones keep six entries in the bar: the timeline, People and Communities move into
+    // "More" there.
+    { to: '/timeline', label: t('nav.timeline'), icon: <TimelineIcon />, wide: true },
+    {
+      to: '/inbox',
+      label: t('nav.inbox'),
+      icon: <InboxIcon />,
+      badge: <UnreadBadge count={inboxUnread.data ?? 0} />,
+      extra: inboxUnread.data ? t('nav.unread', { count: inboxUnread.data }) : undefined,
+    },
     {
       to: '/messages',
       label: t('chats.nav'),
@@ -72,7 +84,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
       extra: unread.data ? t('nav.unread', { count: unread.data }) : undefined,
     },
     { to: '/search', label: t('nav.search'), icon: <SearchIcon /> },
-    { to: '/people', label: t('nav.people'), icon: <PeopleIcon /> },
+    { to: '/people', label: t('nav.people'), icon: <PeopleIcon />, wide: true },
     { to: '/communities', label: t('nav.communities'), icon: <CommunitiesIcon />, wide: true },
   ].filter((link) => !(phone && 'wide' in link));
   const more: MenuEntry[] = [
@@ -83,12 +95,18 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     { kind: 'link', label: t('nav.bookmarks'), to: '/bookmarks' },
     { kind: 'link', label: t('nav.favourites'), to: '/favourites' },
   ];
-  if (phone) more.unshift({ kind: 'link', label: t('nav.communities'), to: '/communities' });
+  if (phone) {
+    more.unshift(
+      { kind: 'link', label: t('nav.timeline'), to: '/timeline' },
+      { kind: 'link', label: t('nav.people'), to: '/people' },
+      { kind: 'link', label: t('nav.communities'), to: '/communities' },
+    );
+  }
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
   if (isAdmin || moderates)
     more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
-  const morePaths = phone ? [...MORE_PATHS, '/communities'] : MORE_PATHS;
+  const morePaths = phone ? [...MORE_PATHS, '/timeline', '/people', '/communities'] : MORE_PATHS;
   const moreActive = morePaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
   return (

@@ -3,7 +3,9 @@ import { communitiesMessages } from '../features/communities/messages';
 import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
+import { inboxMessages } from '../features/inbox/messages';
 import { moderationMessages } from '../features/moderation/messages';
+import { notificationsMessages } from '../features/notifications/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { pushMessages } from '../features/push/messages';
 import { questionsMessages } from '../features/questions/messages';
@@ -660,4 +662,6 @@ export const en = {
   ...pushMessages,
   ...chatsMessages,
   ...emailMessages,
+  ...notificationsMessages,
+  ...inboxMessages,
 } as const;

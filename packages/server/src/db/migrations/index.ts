@@ -10,6 +10,7 @@ import * as m0008 from './0008-files';
 import * as m0009 from './0009-moderation';
 import * as m0010 from './0010-notification-preferences';
 import * as m0011 from './0011-chats';
+import * as m0012 from './0012-inbox';
 import * as m0013 from './0013-mail';
 import * as m0014 from './0014-push';
 import * as m0015 from './0015-conversations';
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013-mail': m0013,
   '0014-push': m0014,
   '0015-conversations': m0015,
+  '0012-inbox': m0012,
 };

@@ -51,6 +51,17 @@ export interface NotificationsTable {
   subject_path: string | null;
   /** The subject's community: who may no longer see it, no longer sees the notification. */
   community_id: number | null;
+  /** Favourites, boosts and follows close in time share one (API v2 groups); null otherwise. */
+  group_key: string | null;
+  /** What a `mention` is in the blended inbox; null for every other type. */
+  inbox_kind: 'mention' | 'reply' | 'answer' | null;
+}
+
+/** A notification newer than the notifications marker that its reader opened on its own. */
+export interface NotificationReadsTable {
+  account_id: number;
+  notification_id: number;
+  created_at: number;
 }
 
 export interface MarkersTable {

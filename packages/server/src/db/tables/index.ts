@@ -28,6 +28,7 @@ import type {
   HomeFeedTable,
   MarkersTable,
   MutesTable,
+  NotificationReadsTable,
   NotificationsTable,
 } from './graph.table';
 import type { InvitationsTable } from './invitations.table';
@@ -90,6 +91,7 @@ export interface Tables {
   home_feed: HomeFeedTable;
   notifications: NotificationsTable;
   account_conversations: AccountConversationsTable;
+  notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
   markers: MarkersTable;
   communities: CommunitiesTable;

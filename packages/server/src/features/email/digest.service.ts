@@ -16,6 +16,7 @@ import { defaultPreferences, inQuietHours } from '../notification-preferences/pr
 import { preferencesOf } from '../notification-preferences/preferences.service';
 import { findMarkers } from '../notifications/markers.queries';
 import { notificationsPage } from '../notifications/notifications.service';
+import { unreadAmong } from '../notifications/read-state.service';
 import { composeDigest, type DigestChat } from './digest.content';
 import {
   type DigestCandidate,
@@ -165,7 +166,11 @@ async function sendDigest(
   ]);
   const { ids } = page;
   // What the person turned off in the app is not news to them in a digest either.
-  const notifications = page.notifications.filter((n) => prefs.types[n.type]?.in_app !== false);
+  // Nor is one they opened on its own in the inbox, above their marker.
+  const unread = await unreadAmong(ctx, person.id, ids);
+  const notifications = page.notifications.filter(
+    (n) => prefs.types[n.type]?.in_app !== false && unread.has(Number(n.id)),
+  );
   // Conversations with unread messages that arrived since then, unless chat messages are
   // turned off in the app.
   const chats =

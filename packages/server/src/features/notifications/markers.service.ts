@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import type { Viewer } from '../../http/auth';
 import { toIso } from '../../lib/time';
 import { advanceMarker, findMarkers, type MarkerRow, type MarkerTimeline } from './markers.queries';
+import { markerSaved } from './read-state.service';
 
 type Markers = Partial<Record<MarkerTimeline, z.infer<typeof Marker>>>;
 
@@ -46,5 +47,6 @@ export async function saveMarkers(
     const lastReadId = Number(input[timeline]?.last_read_id);
     await advanceMarker(ctx.db, viewer.id, timeline, lastReadId, now);
   }
+  if (input.notifications !== undefined) await markerSaved(ctx, viewer);
   return present(await findMarkers(ctx.db, viewer.id, saved));
 }

@@ -10,6 +10,10 @@ import { loadCommunityAccess } from '../visibility/community-facts';
 import { canSee } from '../visibility/visibility';
 import type { NotificationRow } from './notifications.queries';
 
+/** The key of the group the notification belongs to (v1 entity, streaming): its own when never grouped. */
+export const groupKeyOf = (row: Pick<NotificationRow, 'id' | 'group_key'>): string =>
+  row.group_key ?? `ungrouped-${row.id}`;
+
 /**
  * Notifications as the viewer sees them, in the order of `rows`. One whose account the
  * viewer may not see, or whose status `presentStatuses` leaves out (deleted, no longer
@@ -43,8 +47,7 @@ export async function presentNotifications(
     const notification: Notification = {
       id: String(row.id),
       type: row.type,
-      // Grouped notifications (Mastodon's v2 API) are not built yet: each is its own group.
-      group_key: `ungrouped-${row.id}`,
+      group_key: groupKeyOf(row),
       created_at: toIso(row.created_at),
       account: presentAccount(ctx, from),
       subject:

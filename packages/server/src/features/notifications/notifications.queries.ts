@@ -1,10 +1,18 @@
-import { type Selectable, sql } from 'kysely';
 import { newId } from '../../db/ids';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
+import { prepared } from '../../db/prepared';
 import type { Db } from '../../db/tables';
-import type { NotificationsTable, NotificationType } from '../../db/tables/graph.table';
-import { visibleAccountSql } from '../visibility/account-scope.queries';
-import type { AccountScope } from '../visibility/visibility';
+import type { NotificationType } from '../../db/tables/graph.table';
+import { groupKeyFor, inboxKindOf } from './notification-keys.queries';
+import {
+  COLUMNS,
+  type NotificationFilter,
+  type NotificationReader,
+  type NotificationRow,
+  shown,
+} from './shown.queries';
+
+export type { NotificationFilter, NotificationReader, NotificationRow };
 
 export interface NewNotification {
   accountId: number;
@@ -33,6 +41,7 @@ export async function insertNotification(db: Db, n: NewNotification): Promise<nu
   if (n.accountId === n.fromAccountId) return null;
   if (await silenced(db, n.accountId, n.fromAccountId)) return null;
   const id = newId();
+  const now = Date.now();
   await db
     .insertInto('notifications')
     .values({
@@ -41,7 +50,9 @@ export async function insertNotification(db: Db, n: NewNotification): Promise<nu
       type: n.type,
       from_account_id: n.fromAccountId,
       status_id: n.statusId,
-      created_at: Date.now(),
+      created_at: now,
+      group_key: await groupKeyFor(db, n.accountId, n.type, n.statusId, now),
+      inbox_kind: await inboxKindOf(db, n.accountId, n.type, n.statusId),
       subject_type: n.subject?.type ?? null,
       subject_id: n.subject?.id ?? null,
       subject_title: n.subject?.title ?? null,
@@ -78,159 +89,6 @@ async function silenced(db: Db, accountId: number, fromId: number): Promise<bool
   return block !== undefined || muting;
 }
 
-export type NotificationRow = Selectable<NotificationsTable>;
-
-export interface NotificationFilter {
-  types?: NotificationType[] | undefined;
-  excludeTypes?: NotificationType[] | undefined;
-  fromAccountId?: number | undefined;
-}
-
-export interface NotificationReader {
-  id: number;
-  scope: AccountScope;
-}
-
-/**
- * The reader's notifications worth showing, as SQL: not from a suspended account, nor from
- * one they block, are blocked by or mute with notifications hidden, nor from someone the
- * account rule hides; and about a status the reader can still see. It mirrors `canSee` so
- * pages stay full and counts are right; the presenter still applies `canSee` itself.
- */
-function shown(db: Db, reader: NotificationReader, filter: NotificationFilter) {
-  const now = Date.now();
-  let query = db
-    .selectFrom('notifications as n')
-    .innerJoin('accounts as a', 'a.id', 'n.from_account_id')
-    .leftJoin('statuses as s', 's.id', 'n.status_id')
-    .where('n.account_id', '=', reader.id)
-    .where('a.suspended', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('blocks as b')
-            .select('b.id')
-            .where((w) =>
-              w.or([
-                w.and([
-                  w('b.account_id', '=', reader.id),
-                  w('b.target_account_id', '=', w.ref('n.from_account_id')),
-                ]),
-                w.and([
-                  w('b.account_id', '=', w.ref('n.from_account_id')),
-                  w('b.target_account_id', '=', reader.id),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('mutes as m')
-            .select('m.id')
-            .where('m.account_id', '=', reader.id)
-            .whereRef('m.target_account_id', '=', 'n.from_account_id')
-            .where('m.hide_notifications', '=', 1)
-            .where((w) => w.or([w('m.expires_at', 'is', null), w('m.expires_at', '>', now)])),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('n.status_id', 'is', null),
-        eb('s.account_id', '=', reader.id),
-        eb('s.visibility', 'in', ['public', 'unlisted']),
-        eb.exists(
-          eb
-            .selectFrom('status_mentions as sm')
-            .select('sm.account_id')
-            .whereRef('sm.status_id', '=', 'n.status_id')
-            .where('sm.account_id', '=', reader.id),
-        ),
-        eb.and([
-          eb('s.visibility', '=', 'private'),
-          eb.exists(
-            eb
-              .selectFrom('follows as f')
-              .select('f.id')
-              .where('f.account_id', '=', reader.id)
-              .whereRef('f.target_account_id', '=', 's.account_id'),
-          ),
-        ]),
-      ]),
-    );
-  // The account rule of visibility.ts: members meet guests, and guests meet anyone, only
-  // in a community they share.
-  query = query.where(visibleAccountSql('a', reader.scope, reader.id));
-  // The status rule for communities: what is posted in one is read by its members, and by
-  // the staff when it is public; guests read nothing outside their communities unless it
-  // mentions them.
-  const member = (community: string) =>
-    sql<boolean>`exists (select 1 from community_members cm where cm.community_id = ${sql.ref(community)} and cm.account_id = ${reader.id} and cm.state = 'member')`;
-  const publicCommunity = sql<boolean>`exists (select 1 from communities c where c.id = s.community_id and c.privacy = 'public')`;
-  query = query.where((eb) =>
-    eb.or([
-      eb('n.status_id', 'is', null),
-      eb('s.account_id', '=', reader.id),
-      eb.and([
-        eb('s.community_id', 'is', null),
-        reader.scope === 'self'
-          ? eb.exists(
-              eb
-                .selectFrom('status_mentions as gm')
-                .select('gm.account_id')
-                .whereRef('gm.status_id', '=', 'n.status_id')
-                .where('gm.account_id', '=', reader.id),
-            )
-          : sql<boolean>`1 = 1`,
-      ]),
-      member('s.community_id'),
-      reader.scope === 'self' ? sql<boolean>`1 = 0` : publicCommunity,
-    ]),
-  );
-  // About something in a community: while the reader may still know the community exists.
-  query = query.where((eb) =>
-    eb.or([
-      eb('n.community_id', 'is', null),
-      sql<boolean>`exists (select 1 from community_members cw where cw.community_id = n.community_id and cw.account_id = ${reader.id})`,
-      reader.scope === 'all'
-        ? sql<boolean>`exists (select 1 from communities ca where ca.id = n.community_id)`
-        : reader.scope === 'staff'
-          ? sql<boolean>`exists (select 1 from communities cs where cs.id = n.community_id and cs.privacy != 'secret')`
-          : sql<boolean>`1 = 0`,
-    ]),
-  );
-  // An empty list of types (every one asked for is unknown here) matches nothing.
-  if (filter.types) {
-    query = filter.types.length
-      ? query.where('n.type', 'in', filter.types)
-      : query.where(sql<boolean>`1 = 0`);
-  }
-  if (filter.excludeTypes?.length) query = query.where('n.type', 'not in', filter.excludeTypes);
-  if (filter.fromAccountId !== undefined) {
-    query = query.where('n.from_account_id', '=', filter.fromAccountId);
-  }
-  return query;
-}
-
-const COLUMNS = [
-  'n.id',
-  'n.account_id',
-  'n.type',
-  'n.from_account_id',
-  'n.status_id',
-  'n.created_at',
-  'n.subject_type',
-  'n.subject_id',
-  'n.subject_title',
-  'n.subject_path',
-  'n.community_id',
-] as const;
-
 /** A page of the reader's notifications, newest first (index notifications_account). */
 export async function listNotifications(
   db: Db,
@@ -250,20 +108,81 @@ export async function findNotification(
   return shown(db, reader, {}).select(COLUMNS).where('n.id', '=', id).executeTakeFirst();
 }
 
-/** How many shown notifications are newer than `afterId`, counting no further than `limit`. */
+function countQuery(
+  db: Db,
+  reader: NotificationReader,
+  filter: NotificationFilter,
+  limit: number,
+  now: number,
+) {
+  const query = shown(db, reader, filter, now).select('n.id');
+  return db
+    .selectFrom(query.orderBy('n.id', 'desc').limit(limit).as('counted'))
+    .select((eb) => eb.fn.countAll<number | string>().as('count'));
+}
+
+/**
+ * How many shown notifications the filter matches, newest first, counting no further than
+ * `limit`: an index range from the newest down, stopping at the limit or the marker.
+ */
 export async function countNotifications(
   db: Db,
   reader: NotificationReader,
   filter: NotificationFilter,
-  options: { afterId: number | undefined; limit: number },
+  limit: number,
 ): Promise<number> {
-  let query = shown(db, reader, filter).select('n.id');
-  if (options.afterId !== undefined) query = query.where('n.id', '>', options.afterId);
-  const row = await db
-    .selectFrom(query.orderBy('n.id', 'desc').limit(options.limit).as('unread'))
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirstOrThrow();
+  const row = await countQuery(db, reader, filter, limit, Date.now()).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+type UnreadCounter = (
+  db: Db,
+  readerId: number,
+  hidden: readonly string[],
+  markerId: number | undefined,
+  limit: number,
+  now: number,
+) => Promise<Array<{ count: number | string }>>;
+
+const unreadCounters = new Map<string, UnreadCounter>();
+
+/**
+ * The unread count behind the badges, asked on every page: built once per reader scope
+ * and shape (db/prepared.ts), since building and compiling it costs as much as running it.
+ * `inbox`: only what the inbox holds (notifications_inbox); otherwise every notification.
+ */
+export async function countUnread(
+  db: Db,
+  reader: NotificationReader,
+  markerId: number | undefined,
+  options: { inbox: boolean; limit: number },
+): Promise<number> {
+  const key = `${reader.scope}:${options.inbox}`;
+  let counter = unreadCounters.get(key);
+  if (!counter) {
+    const scope = reader.scope;
+    const inbox = options.inbox ? ('all' as const) : undefined;
+    counter = prepared(
+      (
+        db,
+        readerId: number,
+        hidden: readonly string[],
+        marker: number | undefined,
+        limit: number,
+        now: number,
+      ) =>
+        countQuery(
+          db,
+          { id: readerId, scope, hidden: hidden as NotificationType[] },
+          { inbox, unread: { markerId: marker } },
+          limit,
+          now,
+        ),
+    );
+    unreadCounters.set(key, counter);
+  }
+  const [row] = await counter(db, reader.id, reader.hidden, markerId, options.limit, Date.now());
+  return Number(row?.count ?? 0);
 }
 
 /** Removes one of the account's notifications; false when it has no such notification. */

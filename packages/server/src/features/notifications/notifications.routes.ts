@@ -6,7 +6,6 @@ import {
   MarkersQuery,
   Notification,
   NotificationsQuery,
-  NotificationType,
   UnreadCount,
   UnreadCountQuery,
 } from '@rapport/schema';
@@ -16,7 +15,7 @@ import type { App } from '../../http/app-types';
 import { viewerOf } from '../../http/auth';
 import { setIdPageLinks } from '../../http/pagination';
 import { getMarkers, saveMarkers } from './markers.service';
-import type { NotificationFilter } from './notifications.queries';
+import { notificationGroupsRoutes } from './notification-groups.routes';
 import {
   clearNotifications,
   dismissNotification,
@@ -24,27 +23,13 @@ import {
   notificationsPage,
   unreadCount,
 } from './notifications.service';
+import { filterOf } from './query-filters';
 
 const tags = ['notifications'];
 
-const known = new Set<string>(NotificationType.options);
-const knownTypes = (types: string[] | undefined) =>
-  types?.filter((type): type is NotificationType => known.has(type));
-
-function filterOf(query: {
-  types?: string[] | undefined;
-  exclude_types?: string[] | undefined;
-  account_id?: string | undefined;
-}): NotificationFilter {
-  return {
-    types: query.types?.length ? knownTypes(query.types) : undefined,
-    excludeTypes: knownTypes(query.exclude_types),
-    fromAccountId: query.account_id === undefined ? undefined : Number(query.account_id),
-  };
-}
-
 /** Mastodon's notifications and read markers. */
 export function notificationsRoutes(app: App, ctx: AppContext): void {
+  notificationGroupsRoutes(app, ctx);
   app.get(
     '/api/v1/notifications',
     {

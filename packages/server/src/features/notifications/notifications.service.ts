@@ -3,23 +3,18 @@ import type { AppContext } from '../../context';
 import type { IdPage } from '../../db/pagination';
 import { notFound } from '../../errors';
 import type { Viewer } from '../../http/auth';
-import { accountScope } from '../visibility/visibility';
-import { findMarkers } from './markers.queries';
 import { presentNotifications } from './notifications.presenter';
 import {
   countNotifications,
+  countUnread,
   deleteAllNotifications,
   deleteNotification,
   findNotification,
   listNotifications,
   type NotificationFilter,
-  type NotificationReader,
 } from './notifications.queries';
-
-const readerOf = (viewer: Viewer): NotificationReader => ({
-  id: viewer.id,
-  scope: accountScope(viewer),
-});
+import { markerOf } from './read-state.service';
+import { readerOf } from './reader';
 
 /** A page of notifications and the ids its Link header continues from (before presenting). */
 export async function notificationsPage(
@@ -28,7 +23,7 @@ export async function notificationsPage(
   filter: NotificationFilter,
   page: IdPage,
 ): Promise<{ notifications: Notification[]; ids: number[] }> {
-  const rows = await listNotifications(ctx.db, readerOf(viewer), filter, page);
+  const rows = await listNotifications(ctx.db, await readerOf(ctx, viewer), filter, page);
   return {
     notifications: await presentNotifications(ctx, viewer, rows),
     ids: rows.map((row) => row.id),
@@ -41,7 +36,7 @@ export async function findVisibleNotification(
   viewer: Viewer,
   id: number,
 ): Promise<Notification | undefined> {
-  const row = await findNotification(ctx.db, readerOf(viewer), id);
+  const row = await findNotification(ctx.db, await readerOf(ctx, viewer), id);
   return row ? (await presentNotifications(ctx, viewer, [row]))[0] : undefined;
 }
 
@@ -68,16 +63,19 @@ export async function clearNotifications(ctx: AppContext, viewer: Viewer): Promi
   await deleteAllNotifications(ctx.db, viewer.id);
 }
 
-/** Notifications newer than the viewer's notifications marker (all of them without one). */
+/**
+ * Unread notifications: newer than the viewer's notifications marker (all of them without
+ * one) and not opened one by one (read-state.service.ts), counted no further than `limit`.
+ */
 export async function unreadCount(
   ctx: AppContext,
   viewer: Viewer,
   filter: NotificationFilter,
   limit: number,
 ): Promise<number> {
-  const [marker] = await findMarkers(ctx.db, viewer.id, ['notifications']);
-  return countNotifications(ctx.db, readerOf(viewer), filter, {
-    afterId: marker?.last_read_id,
-    limit,
-  });
+  const [reader, markerId] = await Promise.all([readerOf(ctx, viewer), markerOf(ctx, viewer.id)]);
+  const plain = !filter.types && !filter.excludeTypes?.length && filter.fromAccountId === undefined;
+  // The badge's own question (no filter) takes the prepared path.
+  if (plain) return countUnread(ctx.db, reader, markerId, { inbox: false, limit });
+  return countNotifications(ctx.db, reader, { ...filter, unread: { markerId } }, limit);
 }

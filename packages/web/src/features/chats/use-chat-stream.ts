@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useStream, useStreamReconnect } from '../../api/streaming';
 import { useCurrentAccount } from '../auth/session';
+import { inboxChatActivity } from '../inbox/inbox-cache';
 import {
   isReading,
   receiveMessage,
@@ -29,6 +30,9 @@ export function useChatStream(): void {
   const queryClient = useQueryClient();
   const me = useCurrentAccount();
   useStream({ name: 'user' }, (event) => {
+    if (event.event === 'chat.message' || event.event === 'chat.read') {
+      inboxChatActivity(queryClient);
+    }
     if (event.event === 'chat.message') {
       receiveMessage(queryClient, event.message, {
         myId: me.id,

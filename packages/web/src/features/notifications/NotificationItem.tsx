@@ -27,7 +27,7 @@ import { PollView } from '../statuses/PollView';
 import { StatusCard } from '../statuses/StatusCard';
 import { profilePath, threadPath } from '../statuses/status-paths';
 
-type Kind =
+export type NotificationKind =
   | 'mention'
   | 'reply'
   | 'status'
@@ -49,7 +49,7 @@ type Kind =
   | 'other';
 
 /** A reply arrives as a mention of its author; the app tells the two apart. */
-export function notificationKind(notification: Notification, viewerId: string): Kind {
+export function notificationKind(notification: Notification, viewerId: string): NotificationKind {
   switch (notification.type) {
     case 'mention':
       return notification.status?.in_reply_to_account_id === viewerId ? 'reply' : 'mention';
@@ -82,7 +82,7 @@ export function notificationKind(notification: Notification, viewerId: string): 
   }
 }
 
-const TEXT: Record<Kind, MessageKey> = {
+const TEXT: Record<NotificationKind, MessageKey> = {
   mention: 'notifications.mention',
   reply: 'notifications.reply',
   status: 'notifications.status',
@@ -104,7 +104,10 @@ const TEXT: Record<Kind, MessageKey> = {
   other: 'notifications.other',
 };
 
-const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactNode> = {
+export const ICONS: Record<
+  NotificationKind,
+  (props: { size?: number; filled?: boolean }) => ReactNode
+> = {
   mention: AtIcon,
   reply: ReplyIcon,
   status: BellIcon,
@@ -127,7 +130,7 @@ const ICONS: Record<Kind, (props: { size?: number; filled?: boolean }) => ReactN
 };
 
 /** The status a notification is about, shortened: the reader follows the link for the rest. */
-function StatusPreview({ status, viewerId }: { status: Status; viewerId: string }) {
+export function StatusPreview({ status, viewerId }: { status: Status; viewerId: string }) {
   const t = useT();
   return (
     <div className="notification-preview">

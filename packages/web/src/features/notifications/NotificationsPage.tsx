@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   clearNotifications,
-  dismissNotification,
-  listNotifications,
+  dismissNotificationGroup,
+  listNotificationGroups,
   markNotificationsRead,
   type NotificationFilter,
 } from '../../api/notifications';
@@ -19,11 +19,12 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { StatusSkeleton } from '../timelines/StatusSkeleton';
-import { NotificationItem } from './NotificationItem';
+import { NotificationGroupItem } from './NotificationGroupItem';
 import {
+  groupsOf,
   type NotificationData,
   newestNotificationId,
-  removeNotification,
+  removeGroup,
 } from './notification-cache';
 
 const FILTERS: readonly NotificationFilter[] = ['all', 'mentions'];
@@ -48,11 +49,17 @@ function useMarkRead(data: NotificationData | undefined, active: boolean) {
     if (!active || !visible || !newest || marked.current === newest) return;
     marked.current = newest;
     queryClient.setQueryData(queryKeys.unreadCount, 0);
-    markNotificationsRead(newest).catch(() => {
-      // The badge comes back with the next count; reading again marks again.
-      marked.current = null;
-      void queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount });
-    });
+    markNotificationsRead(newest)
+      .then(() => {
+        // The marker is shared: mentions read here are read in the inbox too.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.inboxUnread });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.inboxLists });
+      })
+      .catch(() => {
+        // The badge comes back with the next count; reading again marks again.
+        marked.current = null;
+        void queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount });
+      });
   }, [active, visible, newest, queryClient]);
 }
 
@@ -68,7 +75,7 @@ export function NotificationsPage() {
 
   const notifications = useInfiniteQuery({
     queryKey: queryKeys.notifications(filter),
-    queryFn: ({ pageParam }) => listNotifications(filter, pageParam),
+    queryFn: ({ pageParam }) => listNotificationGroups(filter, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next,
     // Live: new ones arrive through the user stream.
@@ -77,11 +84,11 @@ export function NotificationsPage() {
   useMarkRead(notifications.data, filter === 'all');
 
   const dismiss = useMutation({
-    mutationFn: (id: string) => dismissNotification(id),
-    onSuccess: (_answer, id) => {
+    mutationFn: (groupKey: string) => dismissNotificationGroup(groupKey),
+    onSuccess: (_answer, groupKey) => {
       for (const each of FILTERS) {
         queryClient.setQueryData<NotificationData>(queryKeys.notifications(each), (data) =>
-          data ? removeNotification(data, id) : data,
+          data ? removeGroup(data, groupKey) : data,
         );
       }
       setNotice(t('notifications.dismissed'));
@@ -98,15 +105,15 @@ export function NotificationsPage() {
     },
   });
 
-  const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = groupsOf(notifications.data);
   const list = useRef<HTMLDivElement>(null);
 
   /** Dismissing removes the focused button; the focus moves to the next notification. */
   const dismissAt = (index: number) => {
-    const id = items[index]?.id;
-    if (!id) return;
+    const key = items[index]?.group_key;
+    if (!key) return;
     const neighbour = items[index + 1]?.id ?? items[index - 1]?.id ?? null;
-    dismiss.mutate(id, {
+    dismiss.mutate(key, {
       onSuccess: () =>
         requestAnimationFrame(() => {
           const target = neighbour
@@ -123,14 +130,19 @@ export function NotificationsPage() {
     <div className="page page-feed">
       <header className="page-header page-header-row">
         <h1 tabIndex={-1}>{t('notifications.title')}</h1>
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={() => setConfirmClear(true)}
-          disabled={items.length === 0}
-        >
-          {t('notifications.clear')}
-        </Button>
+        <div className="notifications-header-actions">
+          <Link to="/settings/notifications" className="button button-ghost button-sm">
+            {t('notifications.settingsLink')}
+          </Link>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => setConfirmClear(true)}
+            disabled={items.length === 0}
+          >
+            {t('notifications.clear')}
+          </Button>
+        </div>
       </header>
       <nav className="tabs" aria-label={t('notifications.filter')}>
         {FILTERS.map((each) => (
@@ -160,12 +172,12 @@ export function NotificationsPage() {
       ) : (
         <>
           <div className="notification-list" ref={list}>
-            {items.map((notification, index) => (
-              <NotificationItem
-                key={notification.id}
-                notification={notification}
+            {items.map((group, index) => (
+              <NotificationGroupItem
+                key={group.group_key}
+                group={group}
                 viewerId={me.id}
-                dismissing={dismiss.isPending && dismiss.variables === notification.id}
+                dismissing={dismiss.isPending && dismiss.variables === group.group_key}
                 onDismiss={() => dismissAt(index)}
               />
             ))}

@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getUnreadCount, type NotificationFilter } from '../../api/notifications';
 import { queryKeys } from '../../api/query-keys';
 import { useStream, useStreamReconnect } from '../../api/streaming';
+import { inboxHeard } from '../inbox/inbox-cache';
 import { removeCachedStatus, replaceCachedStatus } from '../statuses/status-cache';
-import { type NotificationData, prependNotification } from './notification-cache';
+import { addStreamedNotification, type NotificationData } from './notification-cache';
 
 export function useUnreadCount() {
   return useQuery({
@@ -25,9 +26,10 @@ export function useUserStream(): void {
       queryClient.setQueryData<number>(queryKeys.unreadCount, (count) => (count ?? 0) + 1);
       for (const filter of ['all', 'mentions'] as NotificationFilter[]) {
         queryClient.setQueryData<NotificationData>(queryKeys.notifications(filter), (data) =>
-          data ? prependNotification(data, event.notification, filter) : data,
+          data ? addStreamedNotification(data, event.notification, filter) : data,
         );
       }
+      inboxHeard(queryClient, event.notification);
     } else if (event.event === 'delete') {
       removeCachedStatus(queryClient, event.id);
     } else if (event.event === 'status.update') {
@@ -36,6 +38,7 @@ export function useUserStream(): void {
   });
   useStreamReconnect(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.unreadCount });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.inboxUnread });
     void queryClient.invalidateQueries({ queryKey: queryKeys.notificationLists });
   });
 }

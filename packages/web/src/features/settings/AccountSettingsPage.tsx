@@ -11,7 +11,6 @@ import { useFieldErrors } from '../../components/use-field-errors';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount, useServerInfo, useSignOut } from '../auth/session';
-import { PushOnThisDevice } from '../push/PushOnThisDevice';
 
 function PasswordForm({ username }: { username: string }) {
   const t = useT();
@@ -140,7 +139,6 @@ export function AccountSettingsPage() {
         </dl>
       </section>
       <PasswordForm username={account.username} />
-      <PushOnThisDevice />
       <section className="card" aria-labelledby={signOutId}>
         <h2 id={signOutId} className="card-title">
           {t('settings.account.signOutTitle')}

@@ -17,6 +17,9 @@ export function SettingsLayout() {
         <NavLink to="/settings/account" className={linkClass}>
           {t('settings.accountTab')}
         </NavLink>
+        <NavLink to="/settings/notifications" className={linkClass}>
+          {t('settings.notificationsTab')}
+        </NavLink>
         <NavLink to="/settings/messages" className={linkClass}>
           {t('chats.settings.tab')}
         </NavLink>

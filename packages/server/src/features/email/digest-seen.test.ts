@@ -32,7 +32,7 @@ async function chatWith(from: Person, to: Person, text: string): Promise<string>
   return chat.body.id as string;
 }
 
-describe('the digest and conversations', () => {
+describe('what the digest counts as seen', () => {
   it('names conversations with unread messages, not those read or muted', async () => {
     const [hana, bo, cy, dan] = [
       await person(t),
@@ -60,5 +60,29 @@ describe('the digest and conversations', () => {
     expect(mail.text).toContain('/messages/');
     expect(mail.text).not.toContain('Old news');
     expect(mail.text).not.toContain('Chatter');
+  });
+
+  it('leaves out a mention opened on its own in the inbox, above the marker', async () => {
+    const [ivy, bo] = [await person(t), await person(t)];
+    await ivy.api.put('/api/rapport/v1/preferences/notifications', { digest: 'daily' });
+    for (const text of ['first: the roadmap', 'second: the budget', 'third: the offsite']) {
+      const sent = await bo.api.post('/api/v1/statuses', {
+        status: `@${ivy.account.username} ${text}`,
+      });
+      expect(sent.status, sent.text).toBe(200);
+    }
+    await t.ctx.events.settled();
+    const inbox = await ivy.api.get('/api/rapport/v1/inbox?filter=mentions');
+    const budget = inbox.body.find((item: { status?: { content: string } }) =>
+      item.status?.content.includes('budget'),
+    );
+    expect((await ivy.api.post(`/api/rapport/v1/inbox/${budget.id}/read`)).status).toBe(200);
+
+    expect(await runDigests(t.ctx, tomorrowMorning())).toEqual({ sent: 1 });
+    await t.ctx.events.settled();
+    const mail = await catcher.waitFor((m) => m.to === ivy.account.email);
+    expect(mail.text).toContain('the roadmap');
+    expect(mail.text).toContain('the offsite');
+    expect(mail.text).not.toContain('the budget');
   });
 });
