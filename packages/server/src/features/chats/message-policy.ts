@@ -5,7 +5,7 @@ import { HttpError } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import type { AccountRow } from '../accounts/accounts.queries';
 import { blockedAmong, followingAmong } from '../graph/graph.queries';
-import { findPolicy, followersAmong, savePolicy } from './chats.queries';
+import { findPolicy, followersAmong, savePolicy } from './message-policy.queries';
 
 export const DEFAULT_MESSAGE_POLICY: MessagePolicy = 'anyone';
 
