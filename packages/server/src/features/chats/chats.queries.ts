@@ -1,4 +1,3 @@
-import type { MessagePolicy } from '@rapport/schema';
 import { type Selectable, sql } from 'kysely';
 import { forUpdate, prefixEnd } from '../../db/dialect';
 import { applyIdPage, finishIdPage, type IdPage } from '../../db/pagination';
