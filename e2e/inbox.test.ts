@@ -24,6 +24,11 @@ function items(page: Page) {
   return page.getByRole('list', { name: 'Inbox items' }).getByRole('link');
 }
 
+/** The filter tabs (their names, such as Messages, are also main navigation entries). */
+function filters(page: Page) {
+  return page.getByRole('navigation', { name: 'Which items' });
+}
+
 describe.each(VIEWPORTS)('the inbox on a %s', (label, viewport) => {
   const e = e2eSuite();
 
@@ -67,12 +72,12 @@ describe.each(VIEWPORTS)('the inbox on a %s', (label, viewport) => {
     await checkPage(page, `inbox-${label}`, items(page).first());
 
     // Filters.
-    await page.getByRole('link', { name: 'Answers' }).click();
+    await filters(page).getByRole('link', { name: 'Answers' }).click();
     await expect.poll(() => items(page).count()).toBe(1);
     expect(await items(page).first().textContent()).toContain('answered your question');
-    await page.getByRole('link', { name: 'Messages' }).click();
+    await filters(page).getByRole('link', { name: 'Messages' }).click();
     await page.getByText('No direct messages yet.').waitFor();
-    await page.getByRole('link', { name: 'All', exact: true }).click();
+    await filters(page).getByRole('link', { name: 'All', exact: true }).click();
     await expect.poll(() => items(page).count()).toBe(3);
 
     // A new mention appears at the top without a reload.
@@ -122,7 +127,7 @@ describe.each(VIEWPORTS)('the inbox on a %s', (label, viewport) => {
     expect(await message.textContent()).toContain('Are you free for ten minutes after lunch?');
     expect(await message.getAttribute('href')).toBe(`/messages/${chat.body.id}`);
     await checkPage(page, `inbox-messages-${label}`, message);
-    await page.getByRole('link', { name: 'All', exact: true }).click();
+    await filters(page).getByRole('link', { name: 'All', exact: true }).click();
     await items(page).first().waitFor();
 
     // Mark all read: the dots and the badge go, and Mastodon apps see the marker moved.
@@ -137,7 +142,7 @@ describe.each(VIEWPORTS)('the inbox on a %s', (label, viewport) => {
     expect(markers.body.notifications?.last_read_id).toBe(newest.body[0]?.id);
     await checkPage(page, `inbox-read-${label}`);
 
-    await page.getByRole('link', { name: 'Unread' }).click();
+    await filters(page).getByRole('link', { name: 'Unread' }).click();
     await page.getByText('You’re all caught up').waitFor();
     await checkPage(page, `inbox-caught-up-${label}`);
     await page.context().close();

@@ -28,8 +28,8 @@ export const migrations: Record<string, Migration> = {
   '0009-moderation': m0009,
   '0010-notification-preferences': m0010,
   '0011-chats': m0011,
+  '0012-inbox': m0012,
   '0013-mail': m0013,
   '0014-push': m0014,
   '0015-conversations': m0015,
-  '0012-inbox': m0012,
 };
