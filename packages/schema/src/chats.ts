@@ -34,6 +34,8 @@ export type ChatReadState = z.infer<typeof ChatReadState>;
 
 export const Chat = z.object({
   id: Id,
+  /** `direct`: two people, named after the other one; `group`: may have a title and be renamed. */
+  kind: z.enum(['direct', 'group']),
   /** Set by a participant, or empty: apps then name it after the other participants. */
   title: z.string(),
   /** The other participants (the viewer is left out, as Mastodon conversations do). */

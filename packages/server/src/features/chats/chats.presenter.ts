@@ -102,6 +102,7 @@ export async function presentChats(
     if (!chat || !own) continue;
     presented.push({
       id: String(chat.id),
+      kind: chat.kind,
       title: chat.title,
       accounts: inIt.flatMap((member) => {
         const account = accounts.get(member.account_id);

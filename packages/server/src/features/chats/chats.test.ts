@@ -20,6 +20,7 @@ describe('starting conversations', () => {
     const res = await ana.api.post(CHATS, { account_ids: [String(bo.account.id)] });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({
+      kind: 'direct',
       title: '',
       unread_count: 0,
       last_message: null,
@@ -45,6 +46,7 @@ describe('starting conversations', () => {
     expect(second).not.toBe(first);
     const seen = await cy.api.get(`${CHATS}/${first}`);
     expect(seen.body.title).toBe('Launch crew');
+    expect(seen.body.kind).toBe('group');
     expect(seen.body.accounts.map((a: { id: string }) => a.id).sort()).toEqual(
       ids([ana, bo]).sort(),
     );

@@ -21,8 +21,10 @@ export function makeMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
 }
 
 export function makeChat(overrides: Partial<Chat> = {}): Chat {
+  const group = (overrides.accounts?.length ?? 1) > 1 || Boolean(overrides.title);
   return {
     id: '9',
+    kind: group ? 'group' : 'direct',
     title: '',
     accounts: [grace],
     unread_count: 0,

@@ -98,12 +98,9 @@ export function withRead(
   return { ...chat, read_states: readStates, unread_count: caughtUp ? 0 : chat.unread_count };
 }
 
-/**
- * A group conversation may be renamed; a one-to-one is named after the other person. The
- * entity does not say which it is: more than one other person, or a title, tell a group.
- */
+/** A group conversation may be renamed; a one-to-one is named after the other person. */
 export function isGroup(chat: Chat): boolean {
-  return chat.accounts.length > 1 || chat.title.trim() !== '';
+  return chat.kind === 'group';
 }
 
 /**
