@@ -1,7 +1,6 @@
 import type { DomainEvent, StatusAudience } from '@rapport/schema';
 import type { AppContext } from '../context';
 import { type AccountRow, findAccountById } from '../features/accounts/accounts.queries';
-import { findVisibleNotification } from '../features/notifications/notifications.service';
 import {
   activeTokenIds,
   blockedBetween,
@@ -12,6 +11,7 @@ import type { Viewer } from '../http/auth';
 import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
 import { deliverConversation } from './conversation-delivery';
+import { deliverNotification } from './notification-delivery';
 import { type RenderedStatus, renderStatus } from './render';
 
 export interface HubOptions {
@@ -96,7 +96,11 @@ export class StreamHub {
       case 'status.deleted':
         return this.deliverStatus('delete', event.audience);
       case 'notification.created':
-        return this.deliverNotification(Number(event.account_id), Number(event.notification_id));
+        return deliverNotification(
+          this.ctx,
+          this.byAccount.get(Number(event.account_id)),
+          Number(event.notification_id),
+        );
       case 'conversation.updated': {
         const accountId = Number(event.account_id);
         const connections = this.byAccount.get(accountId);
@@ -380,34 +384,6 @@ export class StreamHub {
     for (const [key, set, media] of streams) {
       if (media && event !== 'delete' && !hasMedia) continue;
       for (const connection of set) if (!connection.loading) send(connection, key);
-    }
-  }
-
-  private async deliverNotification(accountId: number, notificationId: number): Promise<void> {
-    const listeners = [...(this.byAccount.get(accountId) ?? [])].filter(
-      (connection) =>
-        connection.notifications &&
-        !connection.loading &&
-        (connection.streams.has('user') || connection.streams.has('user:notification')),
-    );
-    const first = listeners[0];
-    if (!first) return;
-    // The presenter applies the one rule to the notification's account and status.
-    const notification = await findVisibleNotification(this.ctx, first.viewer, notificationId);
-    if (!notification) return;
-    const payload = JSON.stringify(JSON.stringify(notification));
-    const messages = new Map<string, Buffer>();
-    for (const connection of listeners) {
-      for (const key of ['user', 'user:notification']) {
-        const prefix = connection.streams.get(key);
-        if (prefix === undefined) continue;
-        let message = messages.get(prefix);
-        if (!message) {
-          message = Buffer.from(`${prefix}"notification","payload":${payload}}`);
-          messages.set(prefix, message);
-        }
-        connection.send(message);
-      }
     }
   }
 
