@@ -4,12 +4,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { listPeople } from '../../api/accounts';
 import { queryKeys } from '../../api/query-keys';
-import { Avatar } from '../../components/Avatar';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { ErrorMessage } from '../../components/FormMessage';
-import { CloseIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { CloseIcon, SearchIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
+import { PersonSuggestions } from '../../components/PersonSuggestions';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -142,28 +142,11 @@ export function NewChatDialog({
           {q && people.isSuccess ? t('chats.newSuggestions', { count: suggestions.length }) : ''}
         </p>
         {q !== '' && suggestions.length > 0 && (
-          <ul className="invite-suggestions">
-            {suggestions.map((person) => {
-              const name = personName(person);
-              return (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    className="invite-suggestion"
-                    onClick={() => add(person)}
-                    aria-label={t('chats.newAdd', { name })}
-                  >
-                    <Avatar person={person} size="xs" />
-                    <span className="invite-suggestion-name">{name}</span>
-                    <span className="invite-suggestion-detail">
-                      {[person.title, person.department].filter(Boolean).join(' · ')}
-                    </span>
-                    <PlusIcon size={16} />
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <PersonSuggestions
+            people={suggestions}
+            onAdd={add}
+            addLabel={(name) => t('chats.newAdd', { name })}
+          />
         )}
         {chosen.length > 1 && (
           <TextField

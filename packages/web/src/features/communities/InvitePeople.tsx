@@ -5,10 +5,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { listPeople } from '../../api/accounts';
 import { inviteMembers } from '../../api/communities';
 import { queryKeys } from '../../api/query-keys';
-import { Avatar } from '../../components/Avatar';
 import { Button } from '../../components/Button';
 import { ErrorMessage, SuccessMessage } from '../../components/FormMessage';
-import { CloseIcon, PlusIcon, SearchIcon, UserPlusIcon } from '../../components/icons';
+import { CloseIcon, SearchIcon, UserPlusIcon } from '../../components/icons';
+import { PersonSuggestions } from '../../components/PersonSuggestions';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
@@ -95,28 +95,11 @@ export function InvitePeople({ community }: { community: Community }) {
             : ''}
         </p>
         {q !== '' && suggestions.length > 0 && (
-          <ul className="invite-suggestions">
-            {suggestions.map((person) => {
-              const name = person.display_name || person.username;
-              return (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    className="invite-suggestion"
-                    onClick={() => add(person)}
-                    aria-label={t('communities.invite.add', { name })}
-                  >
-                    <Avatar person={person} size="xs" />
-                    <span className="invite-suggestion-name">{name}</span>
-                    <span className="invite-suggestion-detail">
-                      {[person.title, person.department].filter(Boolean).join(' · ')}
-                    </span>
-                    <PlusIcon size={16} />
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <PersonSuggestions
+            people={suggestions}
+            onAdd={add}
+            addLabel={(name) => t('communities.invite.add', { name })}
+          />
         )}
         {chosen.length > 0 && (
           <div className="invite-chosen">
