@@ -5,13 +5,18 @@ import { listGroupAccounts, type NotificationGroupView } from '../../api/notific
 import { queryKeys } from '../../api/query-keys';
 import { Avatar } from '../../components/Avatar';
 import { ErrorMessage } from '../../components/FormMessage';
-import { CloseIcon } from '../../components/icons';
 import { LoadMore } from '../../components/LoadMore';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useT } from '../../i18n/I18nProvider';
 import { AccountRow } from '../social/AccountRow';
 import { profilePath } from '../statuses/status-paths';
-import { ICONS, NotificationItem, notificationKind, StatusPreview } from './NotificationItem';
+import {
+  DismissButton,
+  ICONS,
+  NotificationItem,
+  notificationKind,
+  StatusPreview,
+} from './NotificationItem';
 
 const GROUP_TEXT = {
   favourite: 'notifications.group.favourite',
@@ -117,16 +122,11 @@ export function NotificationGroupItem({
             </span>
           </p>
         </div>
-        <button
-          type="button"
-          className="button button-ghost icon-button notification-dismiss"
-          aria-label={t('notifications.group.dismiss')}
-          title={t('notifications.group.dismiss')}
+        <DismissButton
+          label={t('notifications.group.dismiss')}
           onClick={onDismiss}
           disabled={dismissing}
-        >
-          <CloseIcon size={18} />
-        </button>
+        />
       </div>
       {group.status && <StatusPreview status={group.status} viewerId={viewerId} />}
       <div className="notification-group-actions">

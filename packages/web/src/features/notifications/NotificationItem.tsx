@@ -200,16 +200,11 @@ export function NotificationItem({
             <RelativeTime iso={notification.created_at} />
           </span>
         </p>
-        <button
-          type="button"
-          className="button button-ghost icon-button notification-dismiss"
-          aria-label={t('notifications.dismiss')}
-          title={t('notifications.dismiss')}
+        <DismissButton
+          label={t('notifications.dismiss')}
           onClick={onDismiss}
           disabled={dismissing}
-        >
-          <CloseIcon size={18} />
-        </button>
+        />
       </div>
       {kind === 'follow' && <AccountRow account={account} />}
       {status && fullStatus && <StatusCard status={status} />}
@@ -225,5 +220,29 @@ export function NotificationItem({
         </div>
       )}
     </article>
+  );
+}
+
+/** The cross that removes a notification (or a whole group) from the list. */
+export function DismissButton({
+  label,
+  onClick,
+  disabled,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-ghost icon-button notification-dismiss"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      <CloseIcon size={18} />
+    </button>
   );
 }
