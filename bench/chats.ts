@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type WebSocket from 'ws';
+import { ms } from './report';
 import { percentile, type Scenario } from './results';
 import { closeAll, connectAll, type Delivery } from './streaming';
 
@@ -204,8 +205,6 @@ export async function benchChats(options: {
     scenarios,
   };
 }
-
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : Math.round(value).toString());
 
 export function printChatTable(result: ChatBench) {
   const d = result.delivery;
