@@ -12,7 +12,6 @@ import { canSeeAccount, visibleAccounts } from '../visibility/account-visibility
 import { accountScope } from '../visibility/visibility';
 import { presentRelationship } from './graph.presenter';
 import {
-  backfillHomeFeed,
   blockExistsBetween,
   deleteBlock,
   deleteFollow,
@@ -23,7 +22,6 @@ import {
   loadGraphFacts,
   lockPair,
   recentFollowNotification,
-  removeFromHomeFeed,
   updateFollowOptions,
   upsertMute,
 } from './graph.queries';
@@ -34,6 +32,7 @@ import {
   listMuted,
   searchAccounts as searchAccountRows,
 } from './graph-lists.queries';
+import { backfillHomeFeed, removeFromHomeFeed } from './home-feed.queries';
 
 /** A re-follow within this time does not notify again. */
 const FOLLOW_NOTIFICATION_QUIET_MS = 60 * 60 * 1000;
