@@ -19,6 +19,7 @@ export * from './oauth';
 export * from './pages';
 export * from './push';
 export * from './questions';
+export * from './relationships';
 export * from './search';
 export * from './sessions';
 export * from './social';

@@ -14,6 +14,7 @@ import * as m0012 from './0012-inbox';
 import * as m0013 from './0013-mail';
 import * as m0014 from './0014-push';
 import * as m0015 from './0015-conversations';
+import * as m0016 from './0016-relationships';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-mail': m0013,
   '0014-push': m0014,
   '0015-conversations': m0015,
+  '0016-relationships': m0016,
 };

@@ -56,6 +56,10 @@ export interface InteractionsTable {
   subject_id: number;
   community_id: number | null;
   created_at: number;
+  /** Where it happened: `community:ID`, `page:ID`, `event:ID`, `file:ID`, `chat:ID`, `tag:NAME`, `timeline`, or an imported label. */
+  context: string | null;
+  /** For imported lines: a digest of the line, so importing it again adds nothing. */
+  import_key: string | null;
 }
 
 export type InteractionKind =

@@ -48,6 +48,12 @@ import type {
 } from './pages.table';
 import type { PushSubscriptionsTable } from './push.table';
 import type { AnswerVotesTable, QuestionsTable } from './questions.table';
+import type {
+  InteractionTalliesTable,
+  IntroductionsTable,
+  RelationshipOptOutsTable,
+  RelationshipsTable,
+} from './relationships.table';
 import type { ServerSettingsTable } from './settings.table';
 import type {
   IdempotencyKeysTable,
@@ -99,6 +105,10 @@ export interface Tables {
   community_terms: CommunityTermsTable;
   community_pins: CommunityPinsTable;
   interactions: InteractionsTable;
+  interaction_tallies: InteractionTalliesTable;
+  introductions: IntroductionsTable;
+  relationships: RelationshipsTable;
+  relationship_opt_outs: RelationshipOptOutsTable;
   reports: ReportsTable;
   report_statuses: ReportStatusesTable;
   questions: QuestionsTable;

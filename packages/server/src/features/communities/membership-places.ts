@@ -38,7 +38,7 @@ type CommunityNotificationType =
  * A community this small is a working group: joining it counts as meeting each of its
  * members (a `same_community` interaction, DESIGN.md's co-presence), larger ones do not.
  */
-export const SMALL_COMMUNITY = 12;
+export const SMALL_COMMUNITY = 25;
 
 /** What a membership change announces after commit. */
 export class Announcements {

@@ -6,6 +6,7 @@ import type { Db, Tables } from '../../db/tables';
 import type { EventsTable } from '../../db/tables/events.table';
 import type { Viewer } from '../../http/auth';
 import type { AccountRow } from '../accounts/accounts.queries';
+import { rebuildPairs } from '../relationships/model.queries';
 import { visibleAccountSql } from '../visibility/account-scope.queries';
 import { accountScope } from '../visibility/visibility';
 
@@ -291,13 +292,18 @@ export async function unpairedGoing(
  * `same_event` acts of this event that involve them are withdrawn.
  */
 export async function forgetSameEvent(trx: Db, eventId: number, accountId: number): Promise<void> {
-  await trx
+  const withdrawn = await trx
     .deleteFrom('interactions')
     .where('subject_type', '=', 'event')
     .where('subject_id', '=', eventId)
     .where('kind', '=', 'same_event')
     .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('target_id', '=', accountId)]))
+    .returning(['actor_id', 'target_id'])
     .execute();
+  await rebuildPairs(
+    trx,
+    withdrawn.map((row) => [row.actor_id, row.target_id]),
+  );
 }
 
 /**

@@ -25,6 +25,8 @@ import { getVisibleEvent, mayManage } from './events.service';
  * must not write thousands of rows: past this many, the most recent to answer are paired.
  */
 export const SAME_EVENT_FAN_OUT = 100;
+/** The most people going for an event to count as a joint initiative (issue 6). */
+export const SMALL_EVENT = 50;
 
 const countOf = (status: RsvpStatus | undefined) => ({
   going: status === 'going' ? 1 : 0,
@@ -96,6 +98,9 @@ export async function applyAnswer(
   await adjustRsvpCounts(trx, event.id, change);
   if (status === 'going') {
     const others = await unpairedGoing(trx, event.id, accountId, SAME_EVENT_FAN_OUT);
+    // Past SMALL_EVENT people going, being there together is an encounter, not a joint
+    // initiative: the relationship model tells the two apart by the context.
+    const context = others.length + 1 > SMALL_EVENT ? `crowd:${event.id}` : `event:${event.id}`;
     await recordInteractions(
       trx,
       others.map((other) => ({
@@ -106,6 +111,7 @@ export async function applyAnswer(
         subjectId: event.id,
         communityId: event.community_id,
         at,
+        context,
       })),
     );
   } else if (previous === 'going') {

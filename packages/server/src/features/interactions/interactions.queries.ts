@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids';
 import type { Db } from '../../db/tables';
 import type { InteractionKind } from '../../db/tables/communities.table';
+import { applyActs } from '../relationships/model.queries';
 
 export interface InteractionInput {
   kind: InteractionKind;
@@ -10,11 +11,24 @@ export interface InteractionInput {
   subjectId: number;
   communityId: number | null;
   at: number;
+  /** Where it happened, when the caller knows better than the subject (`tag:design`). */
+  context?: string;
+}
+
+/** The caller's context, else pages, events, files and chats are their own, else the community. */
+export function contextOf(row: InteractionInput): string {
+  if (row.context) return row.context;
+  if (['page', 'event', 'file', 'chat'].includes(row.subjectType)) {
+    return `${row.subjectType}:${row.subjectId}`;
+  }
+  if (row.communityId !== null) return `community:${row.communityId}`;
+  return 'timeline';
 }
 
 /**
  * Records acts between two people for the relationship model (the ledger DESIGN.md calls
- * interactions). Nobody acts towards themselves, so such rows are dropped.
+ * interactions), and updates the model for the pairs they touch in the same transaction.
+ * Nobody acts towards themselves, so such rows are dropped.
  */
 export async function recordInteractions(db: Db, rows: InteractionInput[]): Promise<void> {
   const values = rows
@@ -28,6 +42,8 @@ export async function recordInteractions(db: Db, rows: InteractionInput[]): Prom
       subject_id: row.subjectId,
       community_id: row.communityId,
       created_at: row.at,
+      context: contextOf(row),
+      import_key: null,
     }));
   for (let i = 0; i < values.length; i += 500) {
     await db
@@ -35,4 +51,5 @@ export async function recordInteractions(db: Db, rows: InteractionInput[]): Prom
       .values(values.slice(i, i + 500))
       .execute();
   }
+  await applyActs(db, values);
 }

@@ -4,7 +4,9 @@ import { isUniqueViolation } from '../../db/dialect';
 import { idFor, newId } from '../../db/ids';
 import { HttpError } from '../../errors';
 import type { Viewer } from '../../http/auth';
+import { recordInteractions } from '../interactions/interactions.queries';
 import { insertNotification } from '../notifications/notifications.queries';
+import { reactionAct } from './status-interactions';
 import {
   addToHomeFeeds,
   bumpCounter,
@@ -42,6 +44,7 @@ export async function favourite(ctx: AppContext, viewer: Viewer, id: number): Pr
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
     await bumpCounter(trx, 'statuses', 'favourites_count', status.id, 1);
+    await recordInteractions(trx, [reactionAct('favourite', viewer.id, status, Date.now())]);
     return insertNotification(trx, {
       accountId: status.account_id,
       type: 'favourite',
@@ -147,6 +150,7 @@ export async function reblog(
       };
       await trx.insertInto('statuses').values(boost).execute();
       await bumpCounter(trx, 'statuses', 'reblogs_count', original.id, 1);
+      await recordInteractions(trx, [reactionAct('boost', viewer.id, original, now)]);
       await trx
         .updateTable('accounts')
         .set((eb) => ({ statuses_count: eb('statuses_count', '+', 1), last_status_at: now }))

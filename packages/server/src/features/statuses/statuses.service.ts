@@ -13,6 +13,7 @@ import type { Viewer } from '../../http/auth';
 import { findAccountById } from '../accounts/accounts.queries';
 import { type ConversationChange, trackConversation } from '../conversations/conversations.queries';
 import { announceConversations } from '../conversations/conversations.service';
+import { recordInteractions } from '../interactions/interactions.queries';
 import { attachMedia } from '../media/media.service';
 import { insertNotification } from '../notifications/notifications.queries';
 import { createPoll } from '../polls/polls.service';
@@ -25,6 +26,7 @@ import { visibleAccounts } from '../visibility/account-visibility';
 import { loadCommunityAccess } from '../visibility/community-facts';
 import { loadStatusFacts } from '../visibility/status-facts';
 import { canSee } from '../visibility/visibility';
+import { statusActs } from './status-interactions';
 import { parseStatusText, renderStatusHtml, statusLength } from './status-text';
 import {
   addToHomeFeeds,
@@ -249,6 +251,10 @@ export async function createStatus(
         .execute();
       if (parent) await bumpCounter(trx, 'statuses', 'replies_count', parent.id, 1);
       const question = await trackQuestionActivity(trx, status, parent);
+      await recordInteractions(
+        trx,
+        statusActs(status, rendered.mentionIds, rendered.tags, question?.kind === 'answered'),
+      );
       await addToHomeFeeds(trx, id, await homeRecipients(trx, status, rendered.mentionIds));
       const notificationIds = await notifyAudience(trx, viewer, status, rendered.mentionIds);
       const conversations =
