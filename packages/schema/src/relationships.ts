@@ -92,6 +92,17 @@ export const Advice = z.object({
 });
 export type Advice = z.infer<typeof Advice>;
 
+/** Something the other person posted recently on a topic both care about. */
+export const ReconnectReason = z.object({
+  status_id: Id,
+  path: z.string(),
+  excerpt: z.string(),
+  topic: z.string().nullable(),
+  created_at: DateTime,
+  text: z.string(),
+});
+export type ReconnectReason = z.infer<typeof ReconnectReason>;
+
 /** The viewer's own relationship with one person. Nobody else ever sees it. */
 export const WorkingRelationship = z.object({
   id: Id,
@@ -117,6 +128,8 @@ export const WorkingRelationship = z.object({
   /** True only when both marked: until then nobody learns what the other set. */
   mutual_trusted: z.boolean(),
   mutual_close: z.boolean(),
+  /** In the dormant list: a reason to get back in touch, when there is one. */
+  reconnect: ReconnectReason.nullable().optional(),
 });
 export type WorkingRelationship = z.infer<typeof WorkingRelationship>;
 
@@ -157,17 +170,6 @@ export const UpdateRelationship = z.object({
 export type UpdateRelationship = z.infer<typeof UpdateRelationship>;
 
 export const AdviceQuery = z.object({ channel: OutreachChannel.optional() });
-
-/** Something the other person posted recently on a topic both care about. */
-export const ReconnectReason = z.object({
-  status_id: Id,
-  path: z.string(),
-  excerpt: z.string(),
-  topic: z.string().nullable(),
-  created_at: DateTime,
-  text: z.string(),
-});
-export type ReconnectReason = z.infer<typeof ReconnectReason>;
 
 /** Someone to get back in touch with: a reminder that fell due, or a tie gone quiet. */
 export const Nudge = z.object({
