@@ -47,6 +47,8 @@ export const DomainEvent = z.discriminatedUnion('type', [
     account_id: Id,
   }),
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
+  /** Someone changed their own note, reminder or marks about another person. */
+  z.object({ type: z.literal('relationship.updated'), account_id: Id, other_id: Id }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */

@@ -70,17 +70,15 @@ export function tallyActs(acts: ModelAct[]): Tally[] {
 
 /**
  * On PostgreSQL, a transaction-scoped advisory lock per actor keeps an incremental update
- * and the full recomputation of the same person's tallies from interleaving. SQLite runs
- * one writer at a time already.
+ * and the full recomputation of the same person's tallies from interleaving (keyed by the
+ * account id: Rapport takes no other advisory locks). SQLite runs one writer at a time.
  */
 export async function lockActors(db: Db, actorIds: number[]): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
   for (const id of [...new Set(actorIds)].sort((a, b) => a - b)) {
-    await sql`select pg_advisory_xact_lock(${RELATIONSHIP_LOCK}, ${id}::int)`.execute(db);
+    await sql`select pg_advisory_xact_lock(${id}::bigint)`.execute(db);
   }
 }
-/** The advisory lock namespace of the relationship model ("RM"). */
-const RELATIONSHIP_LOCK = 0x524d;
 
 async function addTally(db: Db, tally: Tally): Promise<void> {
   await db
