@@ -49,6 +49,14 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
   /** Someone changed their own note, reminder or marks about another person. */
   z.object({ type: z.literal('relationship.updated'), account_id: Id, other_id: Id }),
+  /** History was imported into the interaction ledger (by an admin, or the CLI: null). */
+  z.object({
+    type: z.literal('interactions.imported'),
+    by_id: Id.nullable(),
+    imported: z.number(),
+  }),
+  /** A full recomputation of the relationship model finished. */
+  z.object({ type: z.literal('relationships.recomputed'), people: z.number(), pairs: z.number() }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */

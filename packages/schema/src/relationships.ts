@@ -257,3 +257,20 @@ export const InteractionImportResult = z.object({
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
 });
 export type InteractionImportResult = z.infer<typeof InteractionImportResult>;
+
+/** The full recomputation of the relationship model (admin): figures only, nobody's data. */
+export const RelationshipRecompute = z.object({
+  state: z.enum(['idle', 'running', 'finished', 'failed']),
+  started_at: DateTime.nullable(),
+  finished_at: DateTime.nullable(),
+  /** People whose relationships were recomputed (everyone but those who opted out). */
+  people: z.number().int().nullable(),
+  /** Pairs at a stage above `none`. */
+  pairs: z.number().int().nullable(),
+  interactions: z.number().int().nullable(),
+  duration_ms: z.number().int().nullable(),
+  /** While running: how far it got, e.g. "relationships: 4,000 of 10,000 people". */
+  progress: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type RelationshipRecompute = z.infer<typeof RelationshipRecompute>;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import type { Config } from './config';
-import { createDb, type DbHandle } from './db/create-db';
+import { createDb, type DbHandle, type DbOptions } from './db/create-db';
 import type { DialectName } from './db/dialect';
 import { migrateToLatest } from './db/migrate';
 import type { Db } from './db/tables';
@@ -53,18 +53,21 @@ export function createLogger(config: Config, destination?: DestinationStream): L
   return destination ? pino(options, destination) : pino(options);
 }
 
+/** Where the server's database is: PostgreSQL when configured, else the data folder's SQLite file. */
+export function databaseOptions(config: Config): DbOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'rapport.sqlite'),
+  };
+}
+
 /** Opens the database, applies pending migrations and loads the server secret and keys. */
 export async function createContext(
   config: Config,
   options: { log?: Logger; dbHandle?: DbHandle } = {},
 ): Promise<AppContext> {
   const log = options.log ?? createLogger(config);
-  const handle =
-    options.dbHandle ??
-    createDb({
-      databaseUrl: config.databaseUrl,
-      sqliteFile: path.join(config.dataDir, 'rapport.sqlite'),
-    });
+  const handle = options.dbHandle ?? createDb(databaseOptions(config));
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { createContext } from '../context';
 import { runDemo } from './demo';
+import { importInteractionsFile, recomputeRelationshipsNow } from './relationships';
 import { serve, stopOnSignals } from './serve';
 import { createUser, resetPassword } from './user';
 
@@ -12,6 +13,9 @@ const USAGE = `Usage: rapport <command>
   demo                       start with a generated demo organisation (data in ./data-demo)
   user create --username NAME --email EMAIL [--password P] [--admin | --role member|guest] [--name "Full Name"]
   user reset-password USERNAME_OR_EMAIL [--password P]
+  import interactions FILE   add history to the relationship model: one JSON object per line,
+                             {"actor", "target", "kind", "at", "context"} (docs/features/relationships-import.md)
+  relationships recompute    recompute every relationship from the interaction ledger
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -52,6 +56,18 @@ async function main(argv: string[]): Promise<void> {
       else if (sub === 'reset-password')
         console.log(await resetPassword(ctx, arg, values.password));
       else throw new Error(`Unknown user command ${sub ?? ''}\n\n${USAGE}`);
+      break;
+    case 'import': {
+      if (sub !== 'interactions') throw new Error(`Unknown import ${sub ?? ''}\n\n${USAGE}`);
+      const { report, ok } = await importInteractionsFile(ctx, arg);
+      console.log(report);
+      if (!ok) process.exitCode = 1;
+      break;
+    }
+    case 'relationships':
+      if (sub !== 'recompute')
+        throw new Error(`Unknown relationships command ${sub ?? ''}\n\n${USAGE}`);
+      console.log(await recomputeRelationshipsNow(ctx));
       break;
     default:
       throw new Error(`Unknown command ${command}\n\n${USAGE}`);

@@ -61,7 +61,11 @@ function createSqlite(file: string): DbHandle {
 function cachePreparedStatements(database: SqliteDatabase.Database, size = 500): void {
   const prepare = database.prepare.bind(database);
   const cache = new Map<string, SqliteDatabase.Statement>();
-  database.prepare = ((source: string) => {
+  database.prepare = ((text: string) => {
+    // Transactions take the write lock when they begin: beside a second connection (the
+    // relationship recomputation's worker thread) a deferred one that read first would
+    // fail with SQLITE_BUSY_SNAPSHOT instead of waiting its turn (busy_timeout).
+    const source = text === 'begin' ? 'begin immediate' : text;
     let statement = cache.get(source);
     if (statement) {
       cache.delete(source);

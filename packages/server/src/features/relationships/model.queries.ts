@@ -143,7 +143,7 @@ export async function refreshPair(db: Db, a: number, b: number, now = Date.now()
   await writeSummary(db, rows, b, a, summary, now);
 }
 
-function summaryColumns(summary: PairSummary, now: number) {
+export function summaryColumns(summary: PairSummary, now: number) {
   return {
     stage: summary.stage,
     declared: summary.declared ? 1 : 0,

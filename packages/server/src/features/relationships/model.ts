@@ -35,6 +35,12 @@ export const WEIGHTS: Record<InteractionKind, number> = {
   co_authored: 6,
 };
 
+/**
+ * Bump whenever WEIGHTS or the stage rules change: a server that starts with another stored
+ * version recomputes every relationship in a worker thread (recompute.ts) and then stores it.
+ */
+export const MODEL_VERSION = 1;
+
 /** Acts in which one person addressed the other: the basis of a reciprocated exchange. */
 const ADDRESSING = new Set<InteractionKind>(['reply', 'mention', 'direct', 'answer']);
 /** Acts that are an exchange or joint work, not a reaction or mere co-presence. */
