@@ -38,12 +38,16 @@ function shownStageSql(
   return sql<boolean>`(${stays} or (r.stage = ${above} and ${droppedSql(above, now)}))`;
 }
 
-/** Rows whose last substantive exchange is older than their stored stage's horizon. */
+/**
+ * Rows whose last substantive exchange is older than their stored stage's horizon. Never
+ * null (rows without any substantive exchange are not dormant), so `not` keeps them.
+ */
 function dormantSql(now: number): RawBuilder<boolean> {
   const stages = STAGES.filter((s) => s !== 'none') as Array<Exclude<RelationshipStage, 'none'>>;
   return sql<boolean>`(${sql.join(
     stages.map(
-      (stage) => sql`(r.stage = ${stage} and r.last_substantive_at < ${now - horizonMs(stage)})`,
+      (stage) =>
+        sql`(r.stage = ${stage} and r.last_substantive_at is not null and r.last_substantive_at < ${now - horizonMs(stage)})`,
     ),
     sql` or `,
   )})`;
