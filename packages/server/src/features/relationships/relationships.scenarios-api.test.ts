@@ -250,9 +250,13 @@ describe('relationship scenarios through the API', () => {
       mutual_close: false,
     });
     await s.mark(b, a, { trusted: true });
-    expect((await b.api.get(`/api/rapport/v1/relationships/${a.account.id}`)).body).toMatchObject(
-      { stage: 'trusted', trusted: true, mutual_trusted: true, close: false, mutual_close: false },
-    );
+    expect((await b.api.get(`/api/rapport/v1/relationships/${a.account.id}`)).body).toMatchObject({
+      stage: 'trusted',
+      trusted: true,
+      mutual_trusted: true,
+      close: false,
+      mutual_close: false,
+    });
   });
 
   it('the full recomputation agrees with every scenario', async () => {

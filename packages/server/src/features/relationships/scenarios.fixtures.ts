@@ -39,7 +39,13 @@ export interface Scenario {
   reverse?: Expected;
 }
 
-export type Line = [from: Person, to: Person, kind: InteractionKindName, daysAgo: number, context?: string];
+export type Line = [
+  from: Person,
+  to: Person,
+  kind: InteractionKindName,
+  daysAgo: number,
+  context?: string,
+];
 
 export function scene(t: TestApp, admin: ReturnType<typeof api>) {
   async function person(name = 'person'): Promise<Person> {
@@ -232,10 +238,13 @@ export async function expectRelationship(
   return card;
 }
 
-export const cold = (
-  stage: 'none' | 'encounter',
-  more: Partial<Expected> = {},
-): Expected => ({ stage, dormant: false, reciprocated: false, tone: 'cold', ...more });
+export const cold = (stage: 'none' | 'encounter', more: Partial<Expected> = {}): Expected => ({
+  stage,
+  dormant: false,
+  reciprocated: false,
+  tone: 'cold',
+  ...more,
+});
 
 export const warm = (
   stage: Exclude<Expected['stage'], 'none' | 'encounter'>,
