@@ -6,21 +6,24 @@
  * run. `npm run bench -- --quick` is the small version CI runs; `-- --only=home` runs the
  * rows whose name holds "home"; `-- --cpu-prof` writes a CPU profile of the server to
  * bench/.cache/profiles. `-- --only=chats` runs the conversation rows alone, `-- --only=100,000`
- * the inbox and unread-count rows.
+ * the inbox and unread-count rows, `-- --only=relationship` the relationship model's rows.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { MODEL_VERSION } from '../packages/server/src/features/relationships/model';
 import { freePort } from '../packages/server/test/harness';
 import { benchChats, type ChatBench, printChatTable } from './chats';
 import { inboxRowNames, seedInbox } from './inbox';
+import { type RelationshipBench, relationshipRowNames, relationshipRows } from './relationships';
 import { printHttpTable, printStreamingTable } from './report';
 import { percentile, type Row, type Scenario } from './results';
 import { searchRows } from './search';
 import { type Seeded, seededDatabase } from './seed';
 import { TOPICS } from './seed-communities';
+import { markModelCurrent } from './seed-ledger';
 import { measureStreaming, type StreamingResult } from './streaming';
 
 const quick = process.argv.includes('--quick');
@@ -40,6 +43,7 @@ const SIZE = quick
         pages: 40,
         events: 30,
       },
+      relationships: { interactions: 50_000, network: 500 },
     }
   : {
       accounts: 10_000,
@@ -52,6 +56,7 @@ const SIZE = quick
         pages: 1_000,
         events: 500,
       },
+      relationships: { interactions: 1_000_000, network: 2_000 },
     };
 const DURATION_S = quick ? 3 : 10;
 const WARMUP_S = quick ? 1 : 2;
@@ -112,6 +117,18 @@ function load(port: number, scenario: Scenario, seconds: number) {
     );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+}
+
+/** Load for `seconds`, for rows measured while something else runs: what came back, how fast. */
+async function loadFor(port: number, scenario: Scenario, seconds: number) {
+  const started = performance.now();
+  const { result, latencies } = await load(port, scenario, seconds);
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(
+      `${scenario.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`,
+    );
+  }
+  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
 }
 
 async function measure(port: number, scenario: Scenario): Promise<Row> {
@@ -277,6 +294,7 @@ async function main() {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
   fs.copyFileSync(file, path.join(dataDir, 'rapport.sqlite'));
+  markModelCurrent(path.join(dataDir, 'rapport.sqlite'), MODEL_VERSION);
   const port = await freePort();
   const env = {
     PORT: String(port),
@@ -296,6 +314,7 @@ async function main() {
   let chats: ChatBench | undefined;
   let searchNote: string | undefined;
   let inboxNote: string | undefined;
+  let relationships: RelationshipBench | undefined;
   try {
     await assertFullHome(port, 'viewer following 2,000 people', seeded.wideViewer.token);
     await assertFullHome(
@@ -344,6 +363,16 @@ async function main() {
     });
     rows.push(...search.rows);
     searchNote = search.note;
+    // Last: it writes a million interactions and recomputes the model from them.
+    if (relationshipRowNames().some(wanted)) {
+      relationships = await relationshipRows(port, seeded, path.join(dataDir, 'rapport.sqlite'), {
+        size: SIZE.relationships,
+        measure: (scenario) => measure(port, scenario),
+        load: (scenario, seconds) => loadFor(port, scenario, seconds),
+        wanted,
+      });
+      rows.push(...relationships.rows);
+    }
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
@@ -358,6 +387,7 @@ async function main() {
   if (inboxNote) console.log(`\n${inboxNote}`);
   if (streaming) printStreamingTable(streaming);
   if (chats) printChatTable(chats);
+  relationships?.print();
 }
 
 main().catch((error: unknown) => {
