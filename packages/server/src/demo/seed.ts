@@ -3,6 +3,7 @@ import { idFor } from '../db/ids';
 import { type AccountRow, updateAccount } from '../features/accounts/accounts.queries';
 import { createAccount } from '../features/accounts/accounts.service';
 import { insertInvitation } from '../features/invitations/invitations.queries';
+import { markModelCurrent } from '../features/relationships/recompute.service';
 import { hashPassword } from '../lib/passwords';
 import { DAY_MS } from '../lib/time';
 import { readableCode } from '../lib/tokens';
@@ -287,6 +288,8 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     accounts: s.accounts,
     ana: DEMO_MEMBER.username,
   });
+  // Every act went through the incremental update: no recomputation on the first start.
+  await markModelCurrent(ctx);
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   // Last: it regroups every notification written before it. Its own random stream.
   const inbox = await seedInbox(ctx, {

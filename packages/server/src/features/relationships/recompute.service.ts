@@ -225,7 +225,7 @@ export async function recomputeStatus(ctx: AppContext): Promise<RelationshipReco
 export async function recomputeIfOutdated(ctx: AppContext): Promise<void> {
   if ((await getSetting(ctx.db, MODEL_VERSION_KEY)) === String(MODEL_VERSION)) return;
   if (await ledgerIsEmpty(ctx.db)) {
-    await setSetting(ctx.db, MODEL_VERSION_KEY, String(MODEL_VERSION));
+    await markModelCurrent(ctx);
     return;
   }
   ctx.log.info(
@@ -238,6 +238,11 @@ export async function recomputeIfOutdated(ctx: AppContext): Promise<void> {
     if (error instanceof HttpError) ctx.log.info(error.message);
     else ctx.log.error({ err: error }, 'the relationship recomputation failed');
   }
+}
+
+/** Stores the current model version, for data built through the incremental update alone. */
+export async function markModelCurrent(ctx: AppContext): Promise<void> {
+  await setSetting(ctx.db, MODEL_VERSION_KEY, String(MODEL_VERSION));
 }
 
 /** On shutdown: the running thread stops after its current batch (or is ended after 10 s). */
