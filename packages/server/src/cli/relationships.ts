@@ -34,5 +34,5 @@ export async function importInteractionsFile(
 /** `rapport relationships recompute`: the full recomputation, in its worker thread. */
 export async function recomputeRelationshipsNow(ctx: AppContext): Promise<string> {
   const figures = await startRecompute(ctx);
-  return `Recomputed the relationships of ${n(figures.people)} people from ${n(figures.interactions)} interactions: ${n(figures.pairs)} pairs, in ${(figures.duration_ms / 1000).toFixed(1)} s.`;
+  return `Recomputed the relationships of ${n(figures.people)} people from ${n(figures.interactions)} interactions: ${n(figures.pairs)} ${figures.pairs === 1 ? 'pair' : 'pairs'}, in ${(figures.duration_ms / 1000).toFixed(1)} s.`;
 }
