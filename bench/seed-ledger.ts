@@ -105,7 +105,15 @@ export function seedLedger(
           ? order[(near + order.length) % order.length]
           : random.pick(order);
         const actor = order[i] as number;
-        if (target === undefined || target === actor) continue;
+        // The My network viewer's relationships are exactly the `network` above.
+        if (
+          target === undefined ||
+          target === actor ||
+          networkOf === actor ||
+          networkOf === target
+        ) {
+          continue;
+        }
         act(actor, target, pickKind(random));
       }
     })();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDb, type DbOptions } from '../../db/create-db';
 import { type RecomputeMessage, recomputeRelationships, STOP } from './recompute';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   port.on('message', (message) => {
     if (message === STOP) stopping = true;
   });
+  // On Linux a thread's nice value is its own: the server's thread keeps priority over this one.
+  if (process.platform === 'linux') os.setPriority(10);
   const post = (message: RecomputeMessage) => port.postMessage(message);
   const handle = createDb(workerData as DbOptions);
   try {
