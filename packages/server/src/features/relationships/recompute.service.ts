@@ -140,6 +140,11 @@ export function startRecompute(ctx: AppContext): Promise<RecomputeFigures> {
       return figures;
     },
     (error: unknown) => {
+      // Refused (another process runs one): this process's last run stays the one shown.
+      if (error instanceof HttpError && runs.get(ctx) === run) {
+        if (current) runs.set(ctx, current);
+        else runs.delete(ctx);
+      }
       run.state = 'failed';
       run.finishedAt = Date.now();
       run.error = error instanceof Error ? error.message : String(error);
