@@ -5,6 +5,7 @@ import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { inboxMessages } from '../features/inbox/messages';
 import { moderationMessages } from '../features/moderation/messages';
+import { networkMessages } from '../features/network/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { pushMessages } from '../features/push/messages';
@@ -664,4 +665,5 @@ export const en = {
   ...emailMessages,
   ...notificationsMessages,
   ...inboxMessages,
+  ...networkMessages,
 } as const;

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRelationshipPrivacy, networkKeys } from './network-api';
+
+/**
+ * Whether the signed-in person has relationship insights on. Unknown (still loading, or
+ * the server could not say) counts as on: the lists themselves then say what there is.
+ */
+export function useInsightsEnabled(): boolean {
+  const privacy = useQuery({
+    queryKey: networkKeys.privacy,
+    queryFn: getRelationshipPrivacy,
+    retry: false,
+    staleTime: 60_000,
+  });
+  return privacy.data?.enabled !== false;
+}
