@@ -284,7 +284,7 @@ describe('relationship intelligence', () => {
 
   it('advises when a status mentions someone not met yet', async () => {
     const page = await open(e, ana, '/');
-    const box = page.getByRole('textbox', { name: 'New status' }).first();
+    const box = page.getByRole('combobox', { name: 'New status' });
     await box.fill('Could @gus look at the numbers?');
     const advice = page.getByRole('complementary', { name: 'Advice on reaching Gus Berg' });
     await advice.waitFor();
