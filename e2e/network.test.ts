@@ -175,6 +175,7 @@ describe('relationship intelligence', () => {
     await phone.getByRole('button', { name: 'More' }).click();
     await phone.getByRole('menuitem', { name: 'Network' }).click();
     await phone.getByRole('link', { name: 'Fay Wong' }).waitFor();
+    await shoot(phone, 'network-my-network-phone-top');
     await checkPage(
       phone,
       'network-my-network-phone',

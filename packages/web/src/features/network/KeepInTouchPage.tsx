@@ -104,10 +104,8 @@ function NudgeItem({ nudge }: { nudge: Nudge }) {
         </div>
       </div>
       <p>{nudge.text}</p>
+      {/* The server's sentence already says why (the interval, or the silence). */}
       <p className="muted small">
-        {nudge.reason === 'reminder' && nudge.remind_every_days !== null && (
-          <>{t('network.keep.reminder', { count: nudge.remind_every_days })} </>
-        )}
         {t('network.keep.dueSince')} <RelativeTime iso={nudge.due_since} />
       </p>
       <Reconnect reason={nudge.reconnect} account={nudge.account} />

@@ -71,10 +71,6 @@ export const networkMessages = {
 
   'network.keep.nudgesTitle': 'Time to get in touch',
   'network.keep.nudgesEmpty': 'No reminders are due.',
-  'network.keep.reminder': {
-    one: 'You wanted to stay in touch every day.',
-    other: 'You wanted to stay in touch every {count} days.',
-  },
   'network.keep.dueSince': 'Due since',
   'network.keep.dormantTitle': 'Gone quiet',
   'network.keep.dormantIntro':
@@ -102,7 +98,6 @@ export const networkMessages = {
   'network.meet.unfollowName': 'Unfollow {name}',
 
   'network.card.title': 'You and {name}',
-  'network.card.toggle': 'Show or hide you and {name}',
   'network.card.stage': 'Where you stand',
   'network.card.evidence': 'Why Rapport says so',
   'network.card.topics': 'Shared topics',
@@ -135,10 +130,7 @@ export const networkMessages = {
   'network.card.unavailable': 'Relationship insights are off, so there is nothing to show here.',
 
   'network.adviceLabel': 'Advice on reaching {name}',
-  'network.adviceFrom': 'Advice',
   'network.adviceNeverBlocks': 'You can still go ahead.',
-  'network.advice.byIntroducer': 'Ask {name} to introduce you',
-  'network.advice.seeProfile': 'See who could introduce you',
 
   'network.off.title': 'Relationship insights are off',
   'network.off.body':
