@@ -12,7 +12,7 @@ import { MessageButton } from '../chats/MessageButton';
 import { InsightsOff } from './InsightsOff';
 import { listNudges, listRelationships, networkKeys } from './network-api';
 import { DormantBadge, PersonLine, personName, StageChip } from './RelationshipParts';
-import { useInsightsEnabled } from './use-privacy';
+import { isInsightsOff, useInsightsEnabled } from './use-privacy';
 
 const DORMANT = { dormant: true } as const;
 
@@ -37,7 +37,9 @@ export function KeepInTouchPage() {
     (relationship) => !nudged.has(relationship.account.id),
   );
 
-  if (!enabled) return <InsightsOff />;
+  if (!enabled || isInsightsOff(nudges.error) || isInsightsOff(dormant.error)) {
+    return <InsightsOff />;
+  }
   return (
     <div className="network-keep">
       <section className="network-section" aria-labelledby="keep-nudges">

@@ -18,7 +18,7 @@ import {
   NETWORK_STAGES,
   sameFilter,
 } from './stages';
-import { useInsightsEnabled } from './use-privacy';
+import { isInsightsOff, useInsightsEnabled } from './use-privacy';
 
 const FILTERS: readonly NetworkFilter[] = [
   null,
@@ -49,7 +49,7 @@ export function MyNetworkPage() {
         ? t(STAGE_LABEL[each.stage])
         : t('network.filter.dormant');
 
-  if (!enabled) return <InsightsOff />;
+  if (!enabled || isInsightsOff(list.error)) return <InsightsOff />;
   return (
     <div className="network-mine">
       <StageGuide />

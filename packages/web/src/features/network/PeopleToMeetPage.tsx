@@ -10,7 +10,7 @@ import { FollowButton } from './FollowButton';
 import { InsightsOff } from './InsightsOff';
 import { listPeopleToMeet, networkKeys } from './network-api';
 import { PersonLine } from './RelationshipParts';
-import { useInsightsEnabled } from './use-privacy';
+import { isInsightsOff, useInsightsEnabled } from './use-privacy';
 
 /** `/network/people-to-meet`: shared topics outside the viewer's circle, each with its reason. */
 export function PeopleToMeetPage() {
@@ -19,7 +19,7 @@ export function PeopleToMeetPage() {
   const enabled = useInsightsEnabled();
   const people = useQuery({ queryKey: networkKeys.peopleToMeet, queryFn: listPeopleToMeet });
 
-  if (!enabled) return <InsightsOff />;
+  if (!enabled || isInsightsOff(people.error)) return <InsightsOff />;
   return (
     <div className="network-meet">
       <p className="muted">{t('network.meet.intro')}</p>

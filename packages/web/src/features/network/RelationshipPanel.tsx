@@ -22,7 +22,7 @@ import {
   STAGE_MEANING,
   StageChip,
 } from './RelationshipParts';
-import { useInsightsEnabled } from './use-privacy';
+import { isInsightsOff, useInsightsEnabled } from './use-privacy';
 
 const PHONE = '(max-width: 640px)';
 
@@ -78,7 +78,7 @@ export function RelationshipPanel({ account }: { account: Account }) {
       </div>
       <div id={bodyId} className="relationship-panel-body" hidden={!open}>
         <PrivateLine />
-        {!enabled ? (
+        {!enabled || isInsightsOff(card.error) ? (
           <p className="muted">
             {t('network.card.unavailable')}{' '}
             <Link to="/settings/privacy">{t('network.off.link')}</Link>

@@ -105,8 +105,17 @@ export function saveRelationshipPrivacy(
 /** The address of my own relationship data as a JSON download. */
 export const RELATIONSHIP_EXPORT_PATH = `${base}/relationships/export`;
 
+/** `attachment; filename="x.json"` -> `x.json`. */
+export function attachmentName(header: string | null): string | null {
+  const match = header ? /filename="?([^";]+)"?/i.exec(header) : null;
+  return match?.[1]?.trim() || null;
+}
+
 /** My relationship data, fetched (so errors can be shown) and handed over as a file. */
-export async function downloadRelationshipExport(): Promise<Blob> {
+export async function downloadRelationshipExport(): Promise<{ blob: Blob; name: string | null }> {
   const response = await send(RELATIONSHIP_EXPORT_PATH);
-  return response.blob();
+  return {
+    blob: await response.blob(),
+    name: attachmentName(response.headers.get('Content-Disposition')),
+  };
 }

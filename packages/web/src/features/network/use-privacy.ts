@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api/errors';
 import { getRelationshipPrivacy, networkKeys } from './network-api';
 
 /**
@@ -13,4 +14,9 @@ export function useInsightsEnabled(): boolean {
     staleTime: 60_000,
   });
   return privacy.data?.enabled !== false;
+}
+
+/** The server answers 409 to someone who turned insights off (the setting may be newer than the page). */
+export function isInsightsOff(error: unknown): boolean {
+  return isApiError(error, 'conflict');
 }

@@ -13,7 +13,7 @@ import {
 } from '../network/network-api';
 import { Switch } from '../notifications/Switch';
 
-/** The export's file name, dated so several downloads do not overwrite each other. */
+/** A file name when the server gives none, dated so downloads do not overwrite each other. */
 function exportFileName(now: Date): string {
   return `rapport-relationships-${now.toISOString().slice(0, 10)}.json`;
 }
@@ -48,7 +48,7 @@ export function PrivacySettingsPage() {
   });
   const download = useMutation({
     mutationFn: downloadRelationshipExport,
-    onSuccess: (blob) => saveBlob(blob, exportFileName(new Date())),
+    onSuccess: ({ blob, name }) => saveBlob(blob, name ?? exportFileName(new Date())),
   });
   const enabled = save.isPending ? save.variables.enabled : privacy.data?.enabled;
 
