@@ -172,7 +172,10 @@ describe('relationship intelligence', () => {
 
     // On a phone, through "More".
     const phone = await open(e, ana, '/', PHONE);
-    await phone.getByRole('button', { name: 'More' }).click();
+    await phone
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'More', exact: true })
+      .click();
     await phone.getByRole('menuitem', { name: 'Network' }).click();
     await phone.getByRole('link', { name: 'Fay Wong' }).waitFor();
     await shoot(phone, 'network-my-network-phone-top');

@@ -72,8 +72,9 @@ export function PrivacySettingsPage() {
             >
               <span>{t('network.privacy.switch')}</span>
             </Switch>
-            <p className="field-hint">{t('network.privacy.on')}</p>
-            <p className="field-hint">{t('network.privacy.offMeans')}</p>
+            <p className="field-hint">
+              {t('network.privacy.on')} {t('network.privacy.offMeans')}
+            </p>
             <ErrorMessage error={save.error} />
             <SuccessMessage>
               {save.isSuccess &&
@@ -87,7 +88,7 @@ export function PrivacySettingsPage() {
           {t('network.privacy.exportTitle')}
         </h2>
         <p className="muted">{t('network.privacy.exportBody')}</p>
-        <div className="form-actions">
+        <div className="form-actions privacy-export">
           <Button pending={download.isPending} onClick={() => download.mutate()}>
             {t('network.privacy.export')}
           </Button>
