@@ -14,11 +14,13 @@ async function person(
   name: string,
   title: string,
   department: string,
+  more: { skills?: string[]; role?: 'admin' } = {},
 ): Promise<Member & { put: <T>(path: string, body: unknown) => Promise<T> }> {
   const account = await createAccount(e.t.ctx, {
     username,
     displayName: name,
-    profile: { title, department },
+    role: more.role ?? 'member',
+    profile: { title, department, skills: JSON.stringify(more.skills ?? []) },
   });
   const token = await tokenFor(e.t.ctx, account);
   const send = async <T>(method: string, path: string, body?: unknown) => {
@@ -349,22 +351,16 @@ describe('keeping in touch and people to meet', () => {
   }
 
   it('nudges first, then ties gone quiet with a reason to reconnect; people outside the circle', async () => {
-    const ana = await person(e, 'ana', 'Ana Silva', 'Product Manager', 'Product');
+    const ana = await person(e, 'ana', 'Ana Silva', 'Product Manager', 'Product', {
+      skills: ['Accessibility'],
+    });
     const hal = await person(e, 'hal', 'Hal Jensen', 'Engineer', 'Platform');
     const ian = await person(e, 'ian', 'Ian Novak', 'Analyst', 'Finance');
     const jo = await person(e, 'jo', 'Jo Park', 'Writer', 'Marketing');
-    const kim = await person(e, 'kim', 'Kim Sato', 'UX Researcher', 'Marketing');
-    const admin = await person(e, 'root', 'Admin', 'Administrator', 'IT');
-    await e.t.ctx.db
-      .updateTable('accounts')
-      .set({ role: 'admin' })
-      .where('id', '=', admin.account.id)
-      .execute();
-    await e.t.ctx.db
-      .updateTable('accounts')
-      .set({ skills: JSON.stringify(['Accessibility']) })
-      .where('id', 'in', [ana.account.id, kim.account.id])
-      .execute();
+    await person(e, 'kim', 'Kim Sato', 'UX Researcher', 'Marketing', {
+      skills: ['Accessibility'],
+    });
+    const admin = await person(e, 'root', 'Admin', 'Administrator', 'IT', { role: 'admin' });
 
     await history(admin, [
       // Hal and Ana knew each other, then went quiet for 100 days (recognition's horizon is 90).
