@@ -2,7 +2,7 @@ import type { RelationshipCard, Status, Page as WikiPage } from '@rapport/schema
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, tokenFor } from '../packages/server/test/factories';
-import { DESKTOP, PHONE } from './support/browser';
+import { DESKTOP, PHONE, seriousAccessibilityViolations, setColourScheme } from './support/browser';
 import { signedInPage } from './support/session';
 import { checkPage, type Member, post, shoot } from './support/social';
 import { type E2E, e2eSuite } from './support/suite';
@@ -156,6 +156,10 @@ describe('relationship intelligence', () => {
       .first()
       .waitFor();
     await checkPage(page, 'network-my-network-desktop');
+    await setColourScheme(page, 'dark');
+    expect(await seriousAccessibilityViolations(page), 'My network (dark)').toEqual([]);
+    await shoot(page, 'network-my-network-desktop-dark');
+    await setColourScheme(page, 'light');
 
     // A filter chip keeps its choice in the address.
     await page
@@ -418,5 +422,22 @@ describe('keeping in touch and people to meet', () => {
     await phone.goto('/network/people-to-meet');
     await phone.getByRole('link', { name: 'Kim Sato' }).waitFor();
     await checkPage(phone, 'network-people-to-meet-phone');
+
+    // A long network comes in keyset pages: 45 colleagues once favourited Ana's work.
+    const fans: Member[] = [];
+    for (let i = 1; i <= 45; i++) {
+      fans.push(await person(e, `fan${i}`, `Fan Number ${i}`, 'Analyst', 'Operations'));
+    }
+    await history(
+      admin,
+      fans.map((fan, i) => [fan, ana, 'favourite', 3 + i / 10] as [Member, Member, string, number]),
+    );
+    await page.goto('/network?stage=encounter');
+    const encounters = page.getByRole('list', { name: 'People at the Encounter stage' });
+    await encounters.getByRole('article').first().waitFor();
+    expect(await encounters.getByRole('article').count()).toBe(40);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => encounters.getByRole('article').count()).toBe(46);
+    await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
   });
 });
