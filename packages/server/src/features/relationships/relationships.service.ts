@@ -150,6 +150,15 @@ export async function relationshipCard(
     const communities = await sharedCommunities(ctx.db, viewer.id, account.id);
     return {
       ...(relationship as WorkingRelationship),
+      // As after the opt-out, even if an act recorded at that very moment left a trace.
+      stage: 'none',
+      strength: 0,
+      reciprocated: false,
+      first_interaction_at: null,
+      last_substantive_at: null,
+      dormant: false,
+      evidence: [],
+      advice: stageAdvice('none', account.display_name || account.username, null),
       shared_topics: [],
       shared_communities: communities.map((c) => ({ id: String(c.id), name: c.name })),
       mutual_contacts: [],
