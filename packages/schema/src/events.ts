@@ -49,6 +49,12 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
   /** Someone changed their own note, reminder or marks about another person. */
   z.object({ type: z.literal('relationship.updated'), account_id: Id, other_id: Id }),
+  /** Someone turned relationship insights off (their derived data is gone) or on again. */
+  z.object({
+    type: z.literal('relationship.privacy_changed'),
+    account_id: Id,
+    enabled: z.boolean(),
+  }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */

@@ -38,6 +38,7 @@ import { startPollCloser } from './features/polls/polls.service';
 import { pushRoutes } from './features/push/push.routes';
 import { registerPushDelivery } from './features/push/push-delivery';
 import { questionsRoutes } from './features/questions/questions.routes';
+import { relationshipInsightsRoutes } from './features/relationships/insights.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   eventsRoutes(app, ctx);
   chatsRoutes(app, ctx);
   relationshipsRoutes(app, ctx);
+  relationshipInsightsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   filesRoutes(app, ctx);
