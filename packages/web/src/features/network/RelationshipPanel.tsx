@@ -105,8 +105,6 @@ function CardBody({ card, account }: { card: RelationshipCard; account: Account 
         <p>
           <StageChip stage={card.stage} /> {t(STAGE_MEANING[card.stage])}
         </p>
-        {card.mutual_close && <p className="mutual-mark">{t('network.mutualClose')}</p>}
-        {card.mutual_trusted && <p className="mutual-mark">{t('network.mutualTrusted')}</p>}
         {card.stage !== 'none' && (
           <RelationshipFacts
             strength={card.strength}
