@@ -211,7 +211,7 @@ function ProfileStatuses({ account, own }: { account: Account; own: boolean }) {
   const name = account.display_name || account.username;
   return (
     <div className="profile-statuses">
-      {/* Without the name: the page's only heading with the name is the person's own. */}
+      {/* Without the name: the name heads the profile (h1) and the relationship panel only. */}
       <h2 className="visually-hidden">{t('profile.statusesHeading')}</h2>
       <nav className="tabs" aria-label={t('profile.statusFilters')}>
         {FILTERS.map((each) => (
