@@ -49,6 +49,20 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
   /** Someone changed their own note, reminder or marks about another person. */
   z.object({ type: z.literal('relationship.updated'), account_id: Id, other_id: Id }),
+  /** An introduction was asked for, forwarded, declined or accepted; `by_id` did it. */
+  z.object({
+    type: z.enum([
+      'introduction.requested',
+      'introduction.forwarded',
+      'introduction.declined',
+      'introduction.accepted',
+    ]),
+    introduction_id: Id,
+    requester_id: Id,
+    introducer_id: Id,
+    target_id: Id,
+    by_id: Id,
+  }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */
