@@ -24,6 +24,7 @@ import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
 import { InboxPage } from './features/inbox/InboxPage';
+import { IntroductionsPage } from './features/introductions/IntroductionsPage';
 import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
 import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
 import { ModerationReportPage } from './features/moderation/ModerationReportPage';
@@ -74,6 +75,7 @@ export function App() {
           <Route path="/favourites" element={<SavedStatusesPage kind="favourites" />} />
           <Route path="/statuses/:id" element={<StatusRoute />} />
           <Route path="/people" element={<PeoplePage />} />
+          <Route path="/network/introductions" element={<IntroductionsPage />} />
           {communityRoutes()}
           <Route path="/questions" element={<QuestionsPage />} />
           <Route path="/experts" element={<ExpertsPage />} />

@@ -4,6 +4,7 @@ import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { inboxMessages } from '../features/inbox/messages';
+import { introductionsMessages } from '../features/introductions/messages';
 import { moderationMessages } from '../features/moderation/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { pagesMessages } from '../features/pages/messages';
@@ -664,4 +665,5 @@ export const en = {
   ...emailMessages,
   ...notificationsMessages,
   ...inboxMessages,
+  ...introductionsMessages,
 } as const;

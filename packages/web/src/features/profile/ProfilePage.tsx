@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { MessageButton } from '../chats/MessageButton';
+import { AskIntroductionButton } from '../introductions/AskIntroductionButton';
 import { Timeline } from '../timelines/Timeline';
 import { customFields } from './profile-fields';
 import { RelationshipActions } from './RelationshipActions';
@@ -101,6 +102,7 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
           ) : (
             <div className="profile-edit">
               {!account.suspended && <MessageButton account={account} />}
+              {!account.suspended && <AskIntroductionButton account={account} />}
               <RelationshipActions account={account} />
             </div>
           )}
