@@ -22,6 +22,7 @@ export function AskIntroductionButton({
   return (
     <>
       <Button
+        className="ask-introduction"
         variant={variant}
         icon={<IntroductionIcon size={18} />}
         onClick={() => setOpen(true)}

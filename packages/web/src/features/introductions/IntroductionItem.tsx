@@ -1,8 +1,9 @@
 import type { Introduction } from '@rapport/schema';
 import { useId } from 'react';
 import { Avatar } from '../../components/Avatar';
-import { RelativeTime } from '../../components/RelativeTime';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { formatRelativeTime } from '../../i18n/relative-time';
+import { useNow } from '../../i18n/use-now';
 import { IntroductionActions } from './IntroductionActions';
 import { nameOf, peopleLinks, peopleText, stateKey } from './people-text';
 
@@ -11,6 +12,18 @@ const HEADLINE = {
   target: 'introductions.headline.target',
   requester: 'introductions.headline.requester',
 } as const;
+
+/** "Asked 3 days ago", in words: a bare "3d" after "Asked" would read oddly. */
+function AskedAt({ iso }: { iso: string }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const now = useNow();
+  const when = formatRelativeTime(t, locale, iso, now).long;
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {t('introductions.askedAt', { when })}
+    </time>
+  );
+}
 
 /** Text someone wrote, kept as written (line breaks included), never as HTML. */
 function Quote({ caption, text }: { caption: string; text: string }) {
@@ -37,8 +50,12 @@ export function IntroductionItem({
   const headingId = useId();
   const { role, requester, introducer, target } = introduction;
   const state = stateKey(introduction);
-  // The two people who would meet: the requester and the target (the viewer may be either).
-  const meeting = role === 'target' ? [introducer, requester] : [requester, target];
+  // The two people the headline names.
+  const named = {
+    introducer: [requester, target],
+    target: [introducer, requester],
+    requester: [introducer, target],
+  }[role];
   return (
     <article
       className={`card introduction introduction-${introduction.state}`}
@@ -47,7 +64,7 @@ export function IntroductionItem({
     >
       <div className="introduction-header">
         <div className="introduction-avatars" aria-hidden="true">
-          {meeting.map((person) => (
+          {named.map((person) => (
             <Avatar key={person.id} person={person} size="sm" />
           ))}
         </div>
@@ -56,7 +73,7 @@ export function IntroductionItem({
             {peopleLinks(t, HEADLINE[role], introduction)}
           </h3>
           <p className="muted small">
-            {t('introductions.askedAt')} <RelativeTime iso={introduction.created_at} />
+            <AskedAt iso={introduction.created_at} />
           </p>
         </div>
       </div>

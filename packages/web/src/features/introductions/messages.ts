@@ -26,7 +26,7 @@ export const introductionsMessages = {
   'introductions.yourMessage': 'Your message',
   'introductions.noteFrom': 'Note from {name}',
   'introductions.yourNote': 'Your note',
-  'introductions.askedAt': 'Asked',
+  'introductions.askedAt': 'Asked {when}',
 
   'introductions.state.waitingForIntroducer': 'Waiting for {introducer} to pass it on',
   'introductions.state.waitingForTarget': 'Passed on to {target}; waiting for their answer',
