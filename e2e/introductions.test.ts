@@ -44,19 +44,12 @@ describe('an introduction completed by three people', () => {
     );
     expect(introducers.body.map((a) => a.username)).toEqual(['bruno']);
 
-    // Nobody knows Dave: the dialog says so and suggests another way in.
-    const anaPage = await open(e, ana, '/@dave');
-    await anaPage.getByRole('button', { name: 'Ask for an introduction to Dave Okafor' }).click();
-    const none = anaPage.getByRole('dialog', {
-      name: 'Meet Dave Okafor through someone you both know',
-    });
-    await none.getByText('Nobody you know knows Dave Okafor well yet.').waitFor();
-    await checkPage(anaPage, 'introductions-dialog-nobody-desktop');
-    await none.getByRole('button', { name: 'Done' }).click();
-
-    // Ana asks Bruno to introduce her to Carla, from Carla's profile.
-    await anaPage.goto('/@carla');
-    await anaPage.getByRole('button', { name: 'Ask for an introduction to Carla Diaz' }).click();
+    // Ana asks Bruno to introduce her to Carla, from the person card on Carla's profile.
+    const anaPage = await open(e, ana, '/@carla');
+    const panel = anaPage.getByRole('region', { name: 'You and Carla Diaz' });
+    await panel.getByRole('link', { name: 'Bruno Costa' }).waitFor();
+    await checkPage(anaPage, 'introductions-person-card-desktop', panel);
+    await panel.getByRole('button', { name: 'Ask for an introduction to Carla Diaz' }).click();
     const dialog = anaPage.getByRole('dialog', {
       name: 'Meet Carla Diaz through someone you both know',
     });
@@ -72,7 +65,13 @@ describe('an introduction completed by three people', () => {
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.getByText('Request sent').waitFor();
     await dialog.getByRole('link', { name: 'See your introductions' }).click();
-    await anaPage.getByRole('heading', { level: 1, name: 'Introductions' }).waitFor();
+    await anaPage.getByRole('link', { name: 'Introductions', exact: true }).waitFor();
+    expect(
+      await anaPage
+        .getByRole('navigation', { name: 'Network sections' })
+        .getByRole('link', { name: 'Introductions' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     const asked = section(anaPage, 'You asked');
     await asked.getByText('Waiting for Bruno Costa to pass it on').waitFor();
     await checkPage(anaPage, 'introductions-asked-desktop');
@@ -116,12 +115,17 @@ describe('an introduction completed by three people', () => {
     await forCarla.getByText('You accepted: you and Ana Silva have been introduced').waitFor();
     await checkPage(carlaPage, 'introductions-accepted-desktop');
 
-    // Ana now stands at recognition with Carla, and her page says so.
+    // Ana now stands at recognition with Carla: the API and the person card say so.
     const card = await ana.api.get<RelationshipCard>(
       `/api/rapport/v1/relationships/${carla.account.id}`,
     );
     expect(card.body.stage).toBe('recognition');
-    await anaPage.reload();
+    await anaPage.goto('/@carla');
+    const met = anaPage.getByRole('region', { name: 'You and Carla Diaz' });
+    await met.locator('.relationship-panel-stage').getByText('Recognition').waitFor();
+    expect(await met.getByRole('button', { name: /^Ask for an introduction/ }).count()).toBe(0);
+    await checkPage(anaPage, 'introductions-person-card-met-desktop', met);
+    await anaPage.goto('/network/introductions');
     await section(anaPage, 'You asked')
       .getByText('Carla Diaz accepted: you have been introduced')
       .waitFor();

@@ -129,6 +129,16 @@ export async function restampHistory(db: Db, since: number, stamps: Stamps): Pro
     await redate<Reaction>(trx, 'bookmarks', from, (row) =>
       stamps.bookmarks.get(`${row.account_id}:${row.status_id}`),
     );
+    // The ledger's favourites happened when the favourites did (the relationship model is
+    // recomputed from the ledger at the end of the demo).
+    await trx
+      .updateTable('interactions')
+      .set({
+        created_at: sql<number>`coalesce((select f.created_at from favourites f where f.account_id = interactions.actor_id and f.status_id = interactions.subject_id), interactions.created_at)`,
+      })
+      .where('kind', '=', 'favourite')
+      .where('id', '>=', from)
+      .execute();
     await redate<Keyed & { target_account_id: number }>(trx, 'follows', from, (row) =>
       stamps.follows.get(`${row.account_id}:${row.target_account_id}`),
     );

@@ -23,6 +23,7 @@ import { seedPages } from './pages';
 import { type DemoPerson, generatePeople } from './people';
 import { seedQuestions } from './questions';
 import { Random } from './random';
+import { type RelationshipsSummary, seedRelationships } from './relationships';
 import { type ActivitySummary, replayActivity } from './replay';
 
 export const DEMO_PASSWORD = 'rapport-demo';
@@ -41,6 +42,7 @@ export interface DemoSummary {
   moderation: ModerationSummary;
   chats: ChatsSummary;
   inbox: InboxSummary;
+  relationships: RelationshipsSummary;
 }
 
 interface Seeding {
@@ -280,6 +282,12 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     now: s.now,
     ana: DEMO_MEMBER.username,
   });
+  const relationships = await seedRelationships(ctx, {
+    random: new Random(seed + 13),
+    now: s.now,
+    accounts: s.accounts,
+    ana: DEMO_MEMBER.username,
+  });
   await seedIntroductions(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   // Last: it regroups every notification written before it. Its own random stream.
@@ -296,6 +304,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     inbox,
     files,
     moderation,
+    relationships,
     people: s.accounts.length,
     departments: new Set(s.accounts.filter((a) => a.role !== 'guest').map((a) => a.department))
       .size,

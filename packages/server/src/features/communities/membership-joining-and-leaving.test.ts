@@ -17,6 +17,7 @@ import {
   t,
   useMembershipApp,
 } from './membership.test-support';
+import { SMALL_COMMUNITY } from './membership-places';
 
 useMembershipApp();
 
@@ -160,33 +161,35 @@ describe('joining', () => {
     expect((await cy.api.get(communityPath(c))).body.membership.state).toBeNull();
   });
 
-  it('records meeting each member when joining a small community, not a large one', async () => {
+  it(`records meeting each member when joining a community of at most ${SMALL_COMMUNITY}, not a larger one`, async () => {
     const owner = await person(t);
     const small = await community(owner, 'public');
     const people: Person[] = [];
-    for (let i = 0; i < 12; i++) people.push(await person(t));
-    for (const p of people.slice(0, 10)) await p.api.post(communityPath(small, '/join'));
-    const eleventh = people[10] as Person;
-    await eleventh.api.post(communityPath(small, '/join'));
+    for (let i = 0; i < SMALL_COMMUNITY; i++) people.push(await person(t));
+    for (const p of people.slice(0, SMALL_COMMUNITY - 2)) {
+      await p.api.post(communityPath(small, '/join'));
+    }
+    const last = people[SMALL_COMMUNITY - 2] as Person;
+    await last.api.post(communityPath(small, '/join'));
     const met = await t.ctx.db
       .selectFrom('interactions')
       .select(['kind', 'target_id', 'subject_type', 'subject_id', 'community_id'])
-      .where('actor_id', '=', eleventh.account.id)
+      .where('actor_id', '=', last.account.id)
       .execute();
-    // The owner and the ten who joined before: eleven others, twelve members in all.
-    expect(met).toHaveLength(11);
+    // The owner and everyone who joined before: the community now has SMALL_COMMUNITY members.
+    expect(met).toHaveLength(SMALL_COMMUNITY - 1);
     expect(met[0]).toMatchObject({
       kind: 'same_community',
       subject_type: 'community',
       subject_id: Number(small.id),
       community_id: Number(small.id),
     });
-    const thirteenth = people[11] as Person;
-    await thirteenth.api.post(communityPath(small, '/join'));
+    const oneTooMany = people[SMALL_COMMUNITY - 1] as Person;
+    await oneTooMany.api.post(communityPath(small, '/join'));
     const none = await t.ctx.db
       .selectFrom('interactions')
       .select('id')
-      .where('actor_id', '=', thirteenth.account.id)
+      .where('actor_id', '=', oneTooMany.account.id)
       .execute();
     expect(none).toEqual([]);
   });

@@ -140,7 +140,7 @@ describe('my network and the person card', () => {
       String(others[4]?.account.id),
       String(others[3]?.account.id),
     ]);
-    const next = /max_id=(\d+)/.exec(first.headers.link ?? '')?.[1];
+    const next = /max_id=(\d+)/.exec(String(first.headers.link ?? ''))?.[1];
     const second = await ana.api.get(`${base}?limit=2&max_id=${next}`);
     expect(second.body.map((r: { account: { id: string } }) => r.account.id)).toEqual([
       String(others[2]?.account.id),

@@ -73,28 +73,18 @@ function IntroductionSection({ viewerRole: role }: { viewerRole: IntroductionRol
 }
 
 /**
- * /network/introductions: what is asked of the viewer as an introducer, what was passed on
- * to them, and what they asked for. `embedded` leaves the page heading to a surrounding
- * layout (the network's tabs).
+ * /network/introductions, inside the network's layout (its heading and tabs): what is asked
+ * of the viewer as an introducer, what was passed on to them, and what they asked for.
  */
-export function IntroductionsPage({ embedded = false }: { embedded?: boolean }) {
+export function IntroductionsPage() {
   const t = useT();
   usePageTitle(t('introductions.title'));
-  const sections = (
-    <>
+  return (
+    <div className="introductions-page">
+      <p className="muted introductions-intro">{t('introductions.intro')}</p>
       <IntroductionSection viewerRole="introducer" />
       <IntroductionSection viewerRole="target" />
       <IntroductionSection viewerRole="requester" />
-    </>
-  );
-  if (embedded) return <div className="introductions-page">{sections}</div>;
-  return (
-    <div className="page page-medium introductions-page">
-      <header className="page-header">
-        <h1>{t('introductions.title')}</h1>
-        <p className="muted">{t('introductions.intro')}</p>
-      </header>
-      {sections}
     </div>
   );
 }
