@@ -3,14 +3,8 @@ import type { AppContext } from '../../context';
 import { toIso } from '../../lib/time';
 import { presentAccount } from '../accounts/accounts.presenter';
 import type { AccountRow } from '../accounts/accounts.queries';
-import type { IntroductionRole, IntroductionRow } from './introductions.queries';
-
-export function roleOf(row: IntroductionRow, viewerId: number): IntroductionRole | null {
-  if (row.requester_id === viewerId) return 'requester';
-  if (row.introducer_id === viewerId) return 'introducer';
-  if (row.target_id === viewerId) return 'target';
-  return null;
-}
+import type { IntroductionRow } from './introductions.queries';
+import { roleOf } from './introductions.rules';
 
 /** Introductions as the viewer sees them; rows whose people are not all given are left out. */
 export function presentIntroductions(

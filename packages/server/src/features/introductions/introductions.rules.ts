@@ -6,7 +6,6 @@ import { type AccountRow, findAccountsByIds } from '../accounts/accounts.queries
 import { stageAtLeast, standingAt } from '../relationships/model';
 import { optedOutAmong } from '../relationships/model.queries';
 import { visibleAccounts } from '../visibility/account-visibility';
-import { roleOf } from './introductions.presenter';
 import {
   findIntroduction,
   type IntroductionRole,
@@ -16,6 +15,14 @@ import {
 
 export const nameOf = (account: Pick<AccountRow, 'display_name' | 'username'>) =>
   account.display_name.trim() || account.username;
+
+/** The viewer's part in an introduction, or null when they are not in it. */
+export function roleOf(row: IntroductionRow, viewerId: number): IntroductionRole | null {
+  if (row.requester_id === viewerId) return 'requester';
+  if (row.introducer_id === viewerId) return 'introducer';
+  if (row.target_id === viewerId) return 'target';
+  return null;
+}
 
 /** A stored relationship row as the stage shown now: recognition or above, after dormancy. */
 export function knowsNow(
