@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { MessageButton } from '../chats/MessageButton';
+import { RelationshipPanel } from '../network/RelationshipPanel';
 import { Timeline } from '../timelines/Timeline';
 import { customFields } from './profile-fields';
 import { RelationshipActions } from './RelationshipActions';
@@ -166,6 +167,7 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
           <p className="muted profile-empty">{own ? t('profile.ownEmpty') : t('profile.noBio')}</p>
         )}
       </article>
+      {!own && !account.suspended && <RelationshipPanel account={account} />}
       {!account.suspended && <ProfileStatuses account={account} own={own} />}
     </div>
   );
