@@ -55,6 +55,20 @@ export const DomainEvent = z.discriminatedUnion('type', [
     account_id: Id,
     enabled: z.boolean(),
   }),
+  /** An introduction was asked for, forwarded, declined or accepted; `by_id` did it. */
+  z.object({
+    type: z.enum([
+      'introduction.requested',
+      'introduction.forwarded',
+      'introduction.declined',
+      'introduction.accepted',
+    ]),
+    introduction_id: Id,
+    requester_id: Id,
+    introducer_id: Id,
+    target_id: Id,
+    by_id: Id,
+  }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */

@@ -23,6 +23,7 @@ import { registerFileCleanup } from './features/files/files.service';
 import { graphRoutes } from './features/graph/graph.routes';
 import { inboxRoutes } from './features/inbox/inbox.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
+import { introductionsRoutes } from './features/introductions/introductions.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mediaRoutes } from './features/media/media.routes';
 import { startMediaCleanup } from './features/media/media.service';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   chatsRoutes(app, ctx);
   relationshipsRoutes(app, ctx);
   relationshipInsightsRoutes(app, ctx);
+  introductionsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   filesRoutes(app, ctx);

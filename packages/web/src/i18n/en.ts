@@ -4,6 +4,7 @@ import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { inboxMessages } from '../features/inbox/messages';
+import { introductionsMessages } from '../features/introductions/messages';
 import { moderationMessages } from '../features/moderation/messages';
 import { networkMessages } from '../features/network/messages';
 import { notificationsMessages } from '../features/notifications/messages';
@@ -666,4 +667,5 @@ export const en = {
   ...notificationsMessages,
   ...inboxMessages,
   ...networkMessages,
+  ...introductionsMessages,
 } as const;

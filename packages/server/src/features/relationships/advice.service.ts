@@ -4,6 +4,7 @@ import { idAt } from '../../db/ids';
 import type { Viewer } from '../../http/auth';
 import { presentAccount } from '../accounts/accounts.presenter';
 import type { AccountRow } from '../accounts/accounts.queries';
+import { introducersFor } from '../introductions/introductions.service';
 import { accountScope } from '../visibility/visibility';
 import { stageAdvice } from './advice';
 import { DAY_MS, stageAtLeast, standingAt } from './model';
@@ -13,7 +14,7 @@ import { recentStatusesOf, tagKeysOf } from './recent-statuses.queries';
 import { ownPost, visibleStatusIds } from './reconnect.service';
 import { findRelationshipRow } from './relationships.queries';
 import { otherPerson } from './relationships.service';
-import { mutualContacts, sharedCommunities, topicsOf } from './shared.queries';
+import { sharedCommunities, topicsOf } from './shared.queries';
 import { excerptOf, nameOf, statusPath } from './words';
 
 /** A post worth commenting on is at most 90 days old; an open question at most a year. */
@@ -101,7 +102,7 @@ async function coldSuggestions(
     }),
     topicsOf(ctx.db, viewer.id),
     topicsOf(ctx.db, account.id),
-    mutualContacts(ctx.db, viewer.id, accountScope(viewer), account.id, 1),
+    introducersFor(ctx.db, viewer, account.id, 1),
   ]);
   const posts = statuses.filter((s) => ownPost(s) && s.created_at >= now - COMMENT_DAYS * DAY_MS);
   const questions = statuses.filter(

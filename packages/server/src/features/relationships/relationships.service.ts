@@ -9,6 +9,7 @@ import { HttpError, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { presentAccount } from '../accounts/accounts.presenter';
 import { type AccountRow, findAccountById, findAccountsByIds } from '../accounts/accounts.queries';
+import { introducersFor } from '../introductions/introductions.service';
 import { canSeeAccount } from '../visibility/account-visibility';
 import { accountScope } from '../visibility/visibility';
 import { stageAdvice } from './advice';
@@ -26,7 +27,7 @@ import {
   savePrivateFields,
   talliesWith,
 } from './relationships.queries';
-import { mutualContacts, sharedCommunities, topicsOf } from './shared.queries';
+import { sharedCommunities, topicsOf } from './shared.queries';
 
 /** Presents the viewer's rows: accounts, tallies, context names and marks in a few queries. */
 async function presentRows(
@@ -172,7 +173,7 @@ export async function relationshipCard(
     topicsOf(ctx.db, viewer.id),
     topicsOf(ctx.db, account.id),
     sharedCommunities(ctx.db, viewer.id, account.id),
-    mutualContacts(ctx.db, viewer.id, accountScope(viewer), account.id),
+    introducersFor(ctx.db, viewer, account.id),
   ]);
   const theirTopics = new Set(theirs);
   return {

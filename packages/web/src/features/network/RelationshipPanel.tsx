@@ -9,6 +9,7 @@ import { ChevronDownIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/Spinner';
 import { useMediaQuery } from '../../components/use-media-query';
 import { useT } from '../../i18n/I18nProvider';
+import { AskIntroductionButton } from '../introductions/AskIntroductionButton';
 import { profilePath } from '../statuses/status-paths';
 import { AdviceNote } from './AdviceNote';
 import { getRelationshipCard, networkKeys } from './network-api';
@@ -22,6 +23,7 @@ import {
   STAGE_MEANING,
   StageChip,
 } from './RelationshipParts';
+import { isCold } from './stages';
 import { isInsightsOff, useInsightsEnabled } from './use-privacy';
 
 const PHONE = '(max-width: 640px)';
@@ -173,6 +175,7 @@ function CardBody({ card, account }: { card: RelationshipCard; account: Account 
                 </li>
               ))}
             </ul>
+            {isCold(card.stage) && <AskIntroductionButton account={account} />}
           </>
         )}
       </div>

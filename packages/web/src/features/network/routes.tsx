@@ -1,4 +1,5 @@
 import { Route } from 'react-router';
+import { IntroductionsPage } from '../introductions/IntroductionsPage';
 import { KeepInTouchPage } from './KeepInTouchPage';
 import { MyNetworkPage } from './MyNetworkPage';
 import { NetworkLayout } from './NetworkLayout';
@@ -13,6 +14,7 @@ export function networkRoutes() {
     <Route path="/network" element={<NetworkLayout />}>
       <Route index element={<MyNetworkPage />} />
       <Route path="keep-in-touch" element={<KeepInTouchPage />} />
+      <Route path="introductions" element={<IntroductionsPage />} />
       <Route path="people-to-meet" element={<PeopleToMeetPage />} />
     </Route>
   );
