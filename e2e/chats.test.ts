@@ -74,7 +74,7 @@ describe('conversations between two people', () => {
 
     // Ana on a desktop starts the conversation from Bruno's profile.
     const anaPage = await open(e, ana, '/@bruno');
-    await anaPage.getByRole('heading', { name: 'Bruno Costa' }).waitFor();
+    await anaPage.getByRole('heading', { level: 1, name: 'Bruno Costa' }).waitFor();
     await anaPage.getByRole('button', { name: 'Message Bruno Costa' }).click();
     await anaPage.getByRole('heading', { level: 1, name: 'Bruno Costa' }).waitFor();
     expect(anaPage.url()).toMatch(/\/messages\/\d+$/);

@@ -140,7 +140,7 @@ describe.each(VIEWPORTS)('moderation on a %s', (label, viewport) => {
     const eve = await member(e.t, 'eve', 'Eve Adams');
     const page = await signedInPage(e.browser, e.t, cy.account, viewport);
     await page.goto('/@eve');
-    await page.getByRole('heading', { name: 'Eve Adams' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Eve Adams' }).waitFor();
     await page.getByRole('button', { name: 'More actions for Eve Adams' }).click();
     await page.getByRole('menuitem', { name: 'Report Eve Adams' }).click();
     const dialog = page.getByRole('dialog', { name: 'Report Eve Adams' });

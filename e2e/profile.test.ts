@@ -76,7 +76,7 @@ describe('profiles', () => {
       .getByRole('link', { name: /Lin Chen/ })
       .first()
       .click();
-    await other.getByRole('heading', { name: 'Lin Chen' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: 'Lin Chen' }).waitFor();
     const avatar = other.getByRole('img', { name: 'Lin smiling in front of a green wall' });
     await avatar.waitFor();
     expect(await avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(

@@ -38,7 +38,7 @@ describe.each(VIEWPORTS)('live updates on a %s', (label, viewport) => {
     const page = await signedInPage(e.browser, e.t, ana.account, viewport);
     const streaming = userStreamOpened(page);
     await page.goto('/@bruno');
-    await page.getByRole('heading', { name: 'Bruno Costa' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bruno Costa' }).waitFor();
     await page.getByRole('button', { name: 'Follow', exact: true }).click();
     await page.getByRole('button', { name: 'Unfollow' }).waitFor();
     await page.getByRole('link', { name: '1 follower' }).waitFor();

@@ -84,7 +84,7 @@ describe.each(VIEWPORTS)('threads on a %s', (label, viewport) => {
 
     // The author's profile lists the status, with the replies under "With replies".
     await other.getByRole('link', { name: 'Carla Mendes' }).first().click();
-    await other.getByRole('heading', { name: 'Carla Mendes' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: 'Carla Mendes' }).waitFor();
     const carlaStatuses = other.getByRole('region', { name: 'Statuses by Carla Mendes' });
     await statusCard(carlaStatuses, 'slides from the all-hands').waitFor();
     expect(await statusCard(carlaStatuses, 'Thanks, found them').count()).toBe(0);

@@ -49,6 +49,26 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification_preferences.updated'), account_id: Id }),
   /** Someone changed their own note, reminder or marks about another person. */
   z.object({ type: z.literal('relationship.updated'), account_id: Id, other_id: Id }),
+  /** Someone turned relationship insights off (their derived data is gone) or on again. */
+  z.object({
+    type: z.literal('relationship.privacy_changed'),
+    account_id: Id,
+    enabled: z.boolean(),
+  }),
+  /** An introduction was asked for, forwarded, declined or accepted; `by_id` did it. */
+  z.object({
+    type: z.enum([
+      'introduction.requested',
+      'introduction.forwarded',
+      'introduction.declined',
+      'introduction.accepted',
+    ]),
+    introduction_id: Id,
+    requester_id: Id,
+    introducer_id: Id,
+    target_id: Id,
+    by_id: Id,
+  }),
   /** History was imported into the interaction ledger (by an admin, or the CLI: null). */
   z.object({
     type: z.literal('interactions.imported'),

@@ -33,6 +33,10 @@ export const RAPPORT_PUSH_ALERT_FALLBACK = {
   community_approved: 'follow_request',
   event_changed: 'update',
   event_cancelled: 'update',
+  introduction_requested: 'follow_request',
+  introduction_forwarded: 'follow_request',
+  introduction_accepted: 'follow_request',
+  introduction_declined: 'follow_request',
 } as const satisfies Record<string, (typeof MASTODON_PUSH_ALERTS)[number]>;
 
 export const PushAlertName = z.enum([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Account } from './accounts';
+import { AccountRef } from './admin';
 import { DateTime, FormBoolean, FormInt, Id } from './common';
 
 /**
@@ -238,6 +239,62 @@ export const IntroductionListQuery = z.object({
 /** Whether relationship features are on for the signed-in person. */
 export const RelationshipPrivacy = z.object({ enabled: z.boolean() });
 export type RelationshipPrivacy = z.infer<typeof RelationshipPrivacy>;
+
+/**
+ * `GET /api/rapport/v1/relationships/export`: everything Rapport keeps about the signed-in
+ * person's own relationships, as a download. The other side's marks appear only as
+ * `mutual_*`; message contents are never in the ledger, so never here.
+ */
+export const RelationshipExport = z.object({
+  exported_at: DateTime,
+  account: AccountRef,
+  /** Whether relationship insights are on for them. */
+  enabled: z.boolean(),
+  relationships: z.array(
+    z.object({
+      account: AccountRef,
+      stage: RelationshipStage,
+      strength: z.number(),
+      reciprocated: z.boolean(),
+      first_interaction_at: DateTime.nullable(),
+      last_substantive_at: DateTime.nullable(),
+      dormant: z.boolean(),
+      evidence: z.array(RelationshipEvidence),
+      note: z.string(),
+      remind_every_days: z.number().int().nullable(),
+      trusted: z.boolean(),
+      close: z.boolean(),
+      mutual_trusted: z.boolean(),
+      mutual_close: z.boolean(),
+    }),
+  ),
+  introductions: z.array(
+    z.object({
+      id: Id,
+      role: z.enum(['requester', 'introducer', 'target']),
+      state: IntroductionState,
+      declined_by: z.enum(['introducer', 'target']).nullable(),
+      requester: AccountRef,
+      introducer: AccountRef,
+      target: AccountRef,
+      message: z.string(),
+      note: z.string().nullable(),
+      created_at: DateTime,
+      updated_at: DateTime,
+    }),
+  ),
+  /** The acts they took part in: what, which way, with whom, where and when. */
+  interactions: z.array(
+    z.object({
+      kind: RelationshipEvidenceKind,
+      direction: z.enum(['outgoing', 'incoming']),
+      account: AccountRef,
+      context: z.string().nullable(),
+      at: DateTime,
+    }),
+  ),
+});
+export type RelationshipExport = z.infer<typeof RelationshipExport>;
 
 /** One JSON line of `rapport import interactions`, usernames rather than ids. */
 export const InteractionImportLine = z.object({

@@ -68,6 +68,11 @@ export const NotificationType = z.enum([
   // Rapport: an event one is going to (or may go to) changed time or place, or was cancelled.
   'event_changed',
   'event_cancelled',
+  // Rapport: asked for an introduction, one passed on, accepted or declined.
+  'introduction_requested',
+  'introduction_forwarded',
+  'introduction_accepted',
+  'introduction_declined',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

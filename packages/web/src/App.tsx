@@ -27,6 +27,7 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
 import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
 import { ModerationReportPage } from './features/moderation/ModerationReportPage';
+import { networkRoutes } from './features/network/routes';
 import { NotificationSettingsPage } from './features/notifications/NotificationSettingsPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PageDiffPage } from './features/pages/PageDiffPage';
@@ -40,6 +41,7 @@ import { ProfileRoute } from './features/profile/ProfilePage';
 import { QuestionsPage } from './features/questions/QuestionsPage';
 import { SearchPage } from './features/search/SearchPage';
 import { AccountSettingsPage } from './features/settings/AccountSettingsPage';
+import { PrivacySettingsPage } from './features/settings/PrivacySettingsPage';
 import { ProfileSettingsPage } from './features/settings/ProfileSettingsPage';
 import { SettingsLayout } from './features/settings/SettingsLayout';
 import { StatusRoute, ThreadRoute } from './features/thread/ThreadPage';
@@ -88,6 +90,7 @@ export function App() {
           <Route path="/events/:id" element={<EventRoute />} />
           <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/files/:id" element={<FileDetailPage />} />
+          {networkRoutes()}
           <Route path="/moderation" element={<ModerationQueuePage />} />
           <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />
           <Route path="/moderation/notices/:id" element={<ModerationNoticePage />} />
@@ -97,6 +100,7 @@ export function App() {
             <Route path="account" element={<AccountSettingsPage />} />
             <Route path="messages" element={<MessageSettingsPage />} />
             <Route path="notifications" element={<NotificationSettingsPage />} />
+            <Route path="privacy" element={<PrivacySettingsPage />} />
           </Route>
           <Route element={<RequireAdmin />}>
             <Route path="/admin" element={<AdminLayout />}>

@@ -36,6 +36,8 @@ import './styles/email.css';
 import './styles/inbox.css';
 import './styles/notification-groups.css';
 import './styles/notification-settings.css';
+import './styles/network.css';
+import './styles/introductions.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

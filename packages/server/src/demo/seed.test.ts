@@ -326,6 +326,25 @@ describe('the demo organisation', () => {
     ).toBe(true);
   });
 
+  it('gives Ana introductions: one asked of her, one passed on to her, one she asked, accepted', async () => {
+    const list = async (role: string) =>
+      (await ana.get(`/api/rapport/v1/introductions?role=${role}`)).body as Array<{
+        state: string;
+        note: string | null;
+        target: { id: string };
+      }>;
+    expect((await list('introducer')).map((i) => i.state)).toEqual(['requested']);
+    const forHer = await list('target');
+    expect(forHer.map((i) => i.state)).toEqual(['forwarded']);
+    expect(forHer[0]?.note).toBeTruthy();
+    const asked = await list('requester');
+    expect(asked.map((i) => i.state)).toEqual(['accepted']);
+    const card = await ana.get(`/api/rapport/v1/relationships/${asked[0]?.target.id}`);
+    expect(['recognition', 'collaboration', 'trusted']).toContain(card.body.stage);
+    const unread = await ana.get('/api/v1/notifications?types[]=introduction_requested');
+    expect(unread.body).toHaveLength(1);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

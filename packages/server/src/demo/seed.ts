@@ -16,6 +16,7 @@ import { newestBefore, setMarker } from './demo.queries';
 import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
 import { type InboxSummary, seedInbox } from './inbox';
+import { seedIntroductions } from './introductions';
 import { seedMail } from './mail';
 import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
@@ -288,6 +289,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     accounts: s.accounts,
     ana: DEMO_MEMBER.username,
   });
+  await seedIntroductions(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   // Every act went through the incremental update: no recomputation on the first start.
   await markModelCurrent(ctx);
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });

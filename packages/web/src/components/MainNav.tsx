@@ -4,6 +4,7 @@ import { useChatUnreadCount } from '../features/chats/use-chat-stream';
 import { InboxIcon } from '../features/inbox/icons';
 import { useInboxUnreadCount } from '../features/inbox/use-inbox-unread';
 import { useModerates } from '../features/moderation/use-moderation-scope';
+import { NetworkIcon } from '../features/network/icons';
 import { useUnreadCount } from '../features/notifications/use-user-stream';
 import { useT } from '../i18n/I18nProvider';
 import { DropdownMenu, type MenuEntry } from './DropdownMenu';
@@ -86,6 +87,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     { to: '/search', label: t('nav.search'), icon: <SearchIcon /> },
     { to: '/people', label: t('nav.people'), icon: <PeopleIcon />, wide: true },
     { to: '/communities', label: t('nav.communities'), icon: <CommunitiesIcon />, wide: true },
+    { to: '/network', label: t('network.nav'), icon: <NetworkIcon />, wide: true },
   ].filter((link) => !(phone && 'wide' in link));
   const more: MenuEntry[] = [
     { kind: 'link', label: t('nav.questions'), to: '/questions' },
@@ -100,13 +102,16 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
       { kind: 'link', label: t('nav.timeline'), to: '/timeline' },
       { kind: 'link', label: t('nav.people'), to: '/people' },
       { kind: 'link', label: t('nav.communities'), to: '/communities' },
+      { kind: 'link', label: t('network.nav'), to: '/network' },
     );
   }
   if (isAdmin)
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
   if (isAdmin || moderates)
     more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
-  const morePaths = phone ? [...MORE_PATHS, '/timeline', '/people', '/communities'] : MORE_PATHS;
+  const morePaths = phone
+    ? [...MORE_PATHS, '/timeline', '/people', '/communities', '/network']
+    : MORE_PATHS;
   const moreActive = morePaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
   return (

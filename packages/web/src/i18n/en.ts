@@ -4,7 +4,9 @@ import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { inboxMessages } from '../features/inbox/messages';
+import { introductionsMessages } from '../features/introductions/messages';
 import { moderationMessages } from '../features/moderation/messages';
+import { networkMessages } from '../features/network/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { pagesMessages } from '../features/pages/messages';
 import { pushMessages } from '../features/push/messages';
@@ -664,4 +666,6 @@ export const en = {
   ...emailMessages,
   ...notificationsMessages,
   ...inboxMessages,
+  ...networkMessages,
+  ...introductionsMessages,
 } as const;

@@ -15,6 +15,7 @@ import * as m0013 from './0013-mail';
 import * as m0014 from './0014-push';
 import * as m0015 from './0015-conversations';
 import * as m0016 from './0016-relationships';
+import * as m0017 from './0017-relationship-reminders';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-push': m0014,
   '0015-conversations': m0015,
   '0016-relationships': m0016,
+  '0017-relationship-reminders': m0017,
 };

@@ -29,6 +29,8 @@ export interface RelationshipsTable {
   last_substantive_at: number | null;
   note: string;
   remind_every_days: number | null;
+  /** When the reminder was set: it falls due from then if the two never exchanged. */
+  remind_set_at: number | null;
   mark_trusted: number;
   mark_close: number;
   updated_at: number;

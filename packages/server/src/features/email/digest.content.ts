@@ -25,6 +25,7 @@ const SECTIONS: Array<{ title: string; holds: (n: Notification, readerId: number
       n.type === 'community_approved',
   },
   { title: 'Events', holds: (n) => n.type === 'event_changed' || n.type === 'event_cancelled' },
+  { title: 'Introductions', holds: (n) => n.type.startsWith('introduction_') },
   {
     title: 'Moderation',
     holds: (n) => n.type === 'admin.report' || n.type === 'moderation_warning',

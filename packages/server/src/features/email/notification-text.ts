@@ -32,6 +32,10 @@ const TYPE_LABELS: Partial<Record<PreferenceType, string>> = {
   answer_accepted: 'accepted answers',
   event_changed: 'changed events',
   event_cancelled: 'cancelled events',
+  introduction_requested: 'introductions asked of you',
+  introduction_forwarded: 'introductions passed on',
+  introduction_accepted: 'accepted introductions',
+  introduction_declined: 'declined introductions',
   chat_message: 'chat messages',
 };
 
@@ -123,6 +127,14 @@ export function describeNotification(n: Notification, readerId: number, publicUr
       return subject(`${name} changed the time or place of “${title}”`, 'See the event');
     case 'event_cancelled':
       return subject(`${name} cancelled “${title}”`, 'See the event');
+    case 'introduction_requested':
+      return subject(`${name} asked you for an introduction`, 'See the request', title);
+    case 'introduction_forwarded':
+      return subject(`${name} passed on an introduction`, 'See the introduction', title);
+    case 'introduction_accepted':
+      return subject(`${name} accepted an introduction`, 'See your introductions', title);
+    case 'introduction_declined':
+      return subject(`${name} declined an introduction`, 'See your introductions', title);
     case 'admin.report':
       return subject(`${name} reported ${title}`, 'Open the report');
     case 'moderation_warning':

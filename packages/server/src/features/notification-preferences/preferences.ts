@@ -18,6 +18,8 @@ const EMAIL_BY_DEFAULT = new Set<PreferenceType>([
   'moderation_warning',
   'admin.report',
   'event_cancelled',
+  'introduction_requested',
+  'introduction_forwarded',
 ]);
 
 /** Push reaches a phone: by default what is addressed to the person, not reactions or posts. */
@@ -31,6 +33,9 @@ const PUSH_BY_DEFAULT = new Set<PreferenceType>([
   'answer_accepted',
   'event_changed',
   'event_cancelled',
+  'introduction_requested',
+  'introduction_forwarded',
+  'introduction_accepted',
   'admin.report',
   'moderation_warning',
 ]);

@@ -21,6 +21,10 @@ const TITLES: Partial<Record<PreferenceType, string>> = {
   answer_accepted: '{name} accepted your answer',
   event_changed: '{name} changed the time or place of an event',
   event_cancelled: '{name} called off an event',
+  introduction_requested: '{name} asked you for an introduction',
+  introduction_forwarded: '{name} passed on an introduction',
+  introduction_accepted: '{name} accepted an introduction',
+  introduction_declined: '{name} declined an introduction',
   chat_message: '{name} sent you a message',
 };
 

@@ -205,11 +205,14 @@ export async function optedOutAmong(db: Db, ids: number[]): Promise<Set<number>>
 
 /**
  * Rebuilds the tallies of the given pairs from the ledger, for when acts leave it (someone
- * no longer going to an event), then re-summarises them.
+ * no longer going to an event), then re-summarises them. Pairs with someone who opted out
+ * are left alone: nothing is computed about them.
  */
 export async function rebuildPairs(db: Db, pairs: Array<[number, number]>): Promise<void> {
   for (const [a, b] of pairs) {
+    // Asked after the lock, which turning insights off takes too: never a stale answer.
     await lockActors(db, [a, b]);
+    if ((await optedOutAmong(db, [a, b])).size > 0) continue;
     const acts = await db
       .selectFrom('interactions')
       .select(['actor_id', 'target_id', 'kind', 'context', 'created_at'])

@@ -1,7 +1,8 @@
 import { dialectOf } from '../../db/dialect';
 import type { Db } from '../../db/tables';
 import { type Marks, type PairSummary, summarisePair, type Tally } from './model';
-import { lockActors, refreshPair, tallyActs } from './model.queries';
+import { lockActors, rebuildPairs, refreshPair, tallyActs } from './model.queries';
+import { optOut, partnersOf } from './privacy.queries';
 import {
   accountIdsAfter,
   actsOf,
@@ -32,7 +33,8 @@ import type { RelationshipRow } from './relationships.queries';
  *    both people's marks, written as absolute values; a row a request changed meanwhile
  *    is left to that request and refreshed once more afterwards.
  * People who opted out are left out: nothing of theirs is tallied and the summaries of
- * their rows (and of others' rows about them) are emptied; private fields stay.
+ * their rows (and of others' rows about them) are emptied; private fields stay. Who opted
+ * out is read once at the start; changes during the run are reconciled at its end.
  */
 
 export interface RecomputeProgress {
@@ -60,7 +62,8 @@ export type RecomputeMessage =
 export const STOP = 'stop';
 
 export interface RecomputeOptions {
-  onProgress?: (progress: RecomputeProgress) => void;
+  /** Awaited: a test can act between two pages of the walk. */
+  onProgress?: (progress: RecomputeProgress) => void | Promise<void>;
   /** Checked between batches; the run stops with an error when it says so. */
   shouldStop?: () => boolean;
   now?: number;
@@ -168,12 +171,16 @@ async function loadMarks(db: Db): Promise<MarkMap> {
 }
 
 /** Phase 1: each person's tallies rebuilt from their acts in the ledger. */
-async function rebuildTallies(db: Db, options: RecomputeOptions, total: number): Promise<number> {
+async function rebuildTallies(
+  db: Db,
+  options: RecomputeOptions,
+  total: number,
+  optedOut: Set<number>,
+): Promise<number> {
   const batches = new Batches(db, options);
   let interactions = 0;
   let done = 0;
   await walkAccounts(db, async (ids) => {
-    const optedOut = await allOptedOut(db);
     await batches.run(ids, async (trx, actors) => {
       await lockActors(trx, actors);
       await deleteTalliesOf(trx, actors);
@@ -187,7 +194,7 @@ async function rebuildTallies(db: Db, options: RecomputeOptions, total: number):
       interactions += acts.length;
     });
     done += ids.length;
-    options.onProgress?.({ phase: 'tallies', done, total });
+    await options.onProgress?.({ phase: 'tallies', done, total });
   });
   return interactions;
 }
@@ -215,6 +222,7 @@ async function resummarise(
   options: RecomputeOptions,
   total: number,
   now: number,
+  optedOut: Set<number>,
 ): Promise<{ people: number; pairs: number }> {
   const batches = new Batches(db, options);
   const marksAtStart = await loadMarks(db);
@@ -223,7 +231,6 @@ async function resummarise(
   let done = 0;
   const retry: Array<[number, number]> = [];
   await walkAccounts(db, async (ids) => {
-    const optedOut = await allOptedOut(db);
     await batches.run(ids, async (trx, owners) => {
       // Rows first, tallies second: a request that lands between the two changes the row,
       // so the guarded write below notices and leaves the row to that request.
@@ -259,7 +266,7 @@ async function resummarise(
     });
     people += ids.filter((id) => !optedOut.has(id)).length;
     done += ids.length;
-    options.onProgress?.({ phase: 'relationships', done, total });
+    await options.onProgress?.({ phase: 'relationships', done, total });
   });
   // Marks set or taken back during the run: those pairs are refreshed from fresh marks.
   const marksAtEnd = await loadMarks(db);
@@ -279,6 +286,30 @@ async function resummarise(
   return { people, pairs };
 }
 
+/**
+ * People who turned insights off or on while the run used the list from its start: the
+ * former have what the run derived about them cleared again, the latter their pairs
+ * rebuilt, as the privacy setting itself does.
+ */
+async function reconcileOptOuts(db: Db, before: Set<number>, now: number): Promise<void> {
+  const after = await allOptedOut(db);
+  for (const id of after) {
+    if (!before.has(id)) await db.transaction().execute((trx) => optOut(trx, id, now));
+  }
+  for (const id of before) {
+    if (after.has(id)) continue;
+    const partners = await partnersOf(db, id);
+    for (let i = 0; i < partners.length; i += 50) {
+      await db.transaction().execute((trx) =>
+        rebuildPairs(
+          trx,
+          partners.slice(i, i + 50).map((other) => [id, other]),
+        ),
+      );
+    }
+  }
+}
+
 /** Recomputes every tally and relationship from the ledger and the marks. */
 export async function recomputeRelationships(
   db: Db,
@@ -287,7 +318,9 @@ export async function recomputeRelationships(
   const started = Date.now();
   const now = options.now ?? started;
   const total = await countAccounts(db);
-  const interactions = await rebuildTallies(db, options, total);
-  const { people, pairs } = await resummarise(db, options, total, now);
+  const optedOut = await allOptedOut(db);
+  const interactions = await rebuildTallies(db, options, total, optedOut);
+  const { people, pairs } = await resummarise(db, options, total, now, optedOut);
+  await reconcileOptOuts(db, optedOut, now);
   return { people, pairs, interactions, duration_ms: Date.now() - started };
 }

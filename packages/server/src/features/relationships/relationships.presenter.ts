@@ -66,6 +66,7 @@ export function emptyRow(ownerId: number, otherId: number, now: number): Relatio
     last_substantive_at: null,
     note: '',
     remind_every_days: null,
+    remind_set_at: null,
     mark_trusted: 0,
     mark_close: 0,
     updated_at: now,

@@ -14,6 +14,8 @@ export interface RelationshipListOptions {
   scope: AccountScope;
   stage?: Exclude<RelationshipStage, 'none'> | undefined;
   dormant?: boolean | undefined;
+  /** Only rows stored at one of these stages (before any drop for silence). */
+  storedStages?: RelationshipStage[] | undefined;
   after?: { score: number; id: number } | undefined;
   limit: number;
   now: number;
@@ -69,7 +71,12 @@ export async function listRelationshipRows(
     .where('r.owner_id', '=', options.ownerId)
     .where('r.stage', '!=', 'none')
     .where('a.suspended', '=', 0)
-    .where(visibleAccountSql('a', options.scope, options.ownerId));
+    .where(visibleAccountSql('a', options.scope, options.ownerId))
+    // Nothing computed about someone who turned insights off shows, even a row left behind.
+    .where(
+      sql<boolean>`not exists (select 1 from relationship_opt_outs o where o.account_id = r.other_id)`,
+    );
+  if (options.storedStages) query = query.where('r.stage', 'in', options.storedStages);
   if (options.stage) query = query.where(shownStageSql(options.stage, options.now));
   if (options.dormant !== undefined) {
     const dormant = dormantSql(options.now);
@@ -164,6 +171,17 @@ export async function savePrivateFields(
   now: number,
 ): Promise<void> {
   const changes = { ...fields, updated_at: now };
+  // A reminder counts from when it was set (or last changed), for people never exchanged with.
+  const reminder =
+    fields.remind_every_days === undefined
+      ? {}
+      : {
+          remind_set_at:
+            fields.remind_every_days === null
+              ? sql<number | null>`null`
+              : sql<number>`case when relationships.remind_every_days = ${fields.remind_every_days}
+                  then relationships.remind_set_at else ${now} end`,
+        };
   await db
     .insertInto('relationships')
     .values({
@@ -182,7 +200,10 @@ export async function savePrivateFields(
       mark_trusted: 0,
       mark_close: 0,
       ...changes,
+      remind_set_at: fields.remind_every_days ? now : null,
     })
-    .onConflict((oc) => oc.columns(['owner_id', 'other_id']).doUpdateSet(changes))
+    .onConflict((oc) =>
+      oc.columns(['owner_id', 'other_id']).doUpdateSet({ ...changes, ...reminder }),
+    )
     .execute();
 }

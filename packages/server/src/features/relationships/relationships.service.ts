@@ -9,11 +9,14 @@ import { HttpError, notFound, validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
 import { presentAccount } from '../accounts/accounts.presenter';
 import { type AccountRow, findAccountById, findAccountsByIds } from '../accounts/accounts.queries';
+import { introducersFor } from '../introductions/introductions.service';
 import { canSeeAccount } from '../visibility/account-visibility';
 import { accountScope } from '../visibility/visibility';
 import { stageAdvice } from './advice';
 import { contextLabels } from './context-labels.queries';
-import { refreshPair } from './model.queries';
+import { optedOutAmong, refreshPair } from './model.queries';
+import { requireInsights } from './privacy.service';
+import { reconnectReasons } from './reconnect.service';
 import { emptyRow, presentRelationship } from './relationships.presenter';
 import {
   findRelationshipById,
@@ -24,7 +27,7 @@ import {
   savePrivateFields,
   talliesWith,
 } from './relationships.queries';
-import { mutualContacts, sharedCommunities, topicsOf } from './shared.queries';
+import { sharedCommunities, topicsOf } from './shared.queries';
 
 /** Presents the viewer's rows: accounts, tallies, context names and marks in a few queries. */
 async function presentRows(
@@ -33,11 +36,12 @@ async function presentRows(
   rows: RelationshipRow[],
   accounts: AccountRow[],
   now: number,
+  options: { theirMarks?: boolean } = {},
 ): Promise<WorkingRelationship[]> {
   const otherIds = rows.map((r) => r.other_id);
   const [tallies, theirs] = await Promise.all([
     talliesWith(ctx.db, viewer.id, otherIds),
-    marksTowards(ctx.db, viewer.id, otherIds),
+    options.theirMarks === false ? new Map() : marksTowards(ctx.db, viewer.id, otherIds),
   ]);
   const labels = await contextLabels(ctx.db, viewer.id, [
     ...new Set(tallies.map((t) => t.context)),
@@ -70,6 +74,7 @@ export async function listRelationships(
   viewer: Viewer,
   query: RelationshipListQuery,
 ): Promise<{ items: WorkingRelationship[]; nextMaxId: string | undefined }> {
+  await requireInsights(ctx, viewer);
   const limit = query.limit ?? 40;
   const now = Date.now();
   let after: { score: number; id: number } | undefined;
@@ -97,12 +102,20 @@ export async function listRelationships(
     ctx.db,
     rows.map((r) => r.other_id),
   );
-  const items = await presentRows(ctx, viewer, rows, accounts, now);
+  let items = await presentRows(ctx, viewer, rows, accounts, now);
+  // Ties gone quiet come with something to reconnect over (reconnect.service.ts).
+  if (query.dormant === true) {
+    const reasons = await reconnectReasons(ctx, viewer, accounts, now);
+    items = items.map((item) => ({
+      ...item,
+      reconnect: reasons.get(Number(item.account.id)) ?? null,
+    }));
+  }
   return { items, nextMaxId: rows.length >= limit ? String(rows.at(-1)?.id) : undefined };
 }
 
 /** The other person, if the viewer may see them; never oneself. */
-async function otherPerson(
+export async function otherPerson(
   ctx: AppContext,
   viewer: Viewer,
   accountId: number,
@@ -123,8 +136,35 @@ export async function relationshipCard(
   viewer: Viewer,
   accountId: number,
 ): Promise<RelationshipCard> {
+  await requireInsights(ctx, viewer);
   const account = await otherPerson(ctx, viewer, accountId);
   const now = Date.now();
+  // Someone who turned insights off shows only what is public (shared communities) and the
+  // viewer's own fields: their data is gone, and their marks count for nobody.
+  if ((await optedOutAmong(ctx.db, [account.id])).size > 0) {
+    const row =
+      (await findRelationshipRow(ctx.db, viewer.id, account.id)) ??
+      emptyRow(viewer.id, account.id, now);
+    const [relationship] = await presentRows(ctx, viewer, [row], [account], now, {
+      theirMarks: false,
+    });
+    const communities = await sharedCommunities(ctx.db, viewer.id, account.id);
+    return {
+      ...(relationship as WorkingRelationship),
+      // As after the opt-out, even if an act recorded at that very moment left a trace.
+      stage: 'none',
+      strength: 0,
+      reciprocated: false,
+      first_interaction_at: null,
+      last_substantive_at: null,
+      dormant: false,
+      evidence: [],
+      advice: stageAdvice('none', account.display_name || account.username, null),
+      shared_topics: [],
+      shared_communities: communities.map((c) => ({ id: String(c.id), name: c.name })),
+      mutual_contacts: [],
+    };
+  }
   const row =
     (await findRelationshipRow(ctx.db, viewer.id, account.id)) ??
     emptyRow(viewer.id, account.id, now);
@@ -133,7 +173,7 @@ export async function relationshipCard(
     topicsOf(ctx.db, viewer.id),
     topicsOf(ctx.db, account.id),
     sharedCommunities(ctx.db, viewer.id, account.id),
-    mutualContacts(ctx.db, viewer.id, accountScope(viewer), account.id),
+    introducersFor(ctx.db, viewer, account.id),
   ]);
   const theirTopics = new Set(theirs);
   return {
@@ -155,6 +195,7 @@ export async function updateRelationship(
   accountId: number,
   input: UpdateRelationship,
 ): Promise<RelationshipCard> {
+  await requireInsights(ctx, viewer);
   const account = await otherPerson(ctx, viewer, accountId);
   const now = Date.now();
   const marks = input.trusted !== undefined || input.close !== undefined;
@@ -171,7 +212,10 @@ export async function updateRelationship(
       },
       now,
     );
-    if (marks) await refreshPair(trx, viewer.id, account.id, now);
+    // Marks towards someone who turned insights off are kept but make no stage.
+    if (marks && (await optedOutAmong(trx, [account.id])).size === 0) {
+      await refreshPair(trx, viewer.id, account.id, now);
+    }
   });
   ctx.events.emit({
     type: 'relationship.updated',

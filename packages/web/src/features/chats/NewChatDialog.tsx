@@ -13,6 +13,7 @@ import { PersonSuggestions } from '../../components/PersonSuggestions';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
+import { ColdAdvice } from '../network/AdviceNote';
 import { personName } from './chat-names';
 import { chatKeys, createChat } from './chats-api';
 
@@ -158,6 +159,10 @@ export function NewChatDialog({
             maxLength={100}
           />
         )}
+        {/* Advice on reaching someone not met yet; it never blocks starting the conversation. */}
+        {chosen.slice(0, 2).map((person) => (
+          <ColdAdvice key={person.id} account={person} channel="direct_message" />
+        ))}
         <ErrorMessage error={start.error} />
         <div className="dialog-actions">
           <Button onClick={onClose}>{t('common.cancel')}</Button>

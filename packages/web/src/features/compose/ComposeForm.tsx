@@ -16,6 +16,7 @@ import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/FormMessage';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { MentionAdvice } from '../network/MentionAdvice';
 import { QUESTION_KIND, questionMessages } from '../questions/compose-question';
 import { SuggestedAnswerers } from '../questions/SuggestedAnswerers';
 import { showEditedStatus, showPostedStatus } from '../statuses/use-status-actions';
@@ -276,6 +277,7 @@ export function ComposeForm({
         </label>
       )}
       {poll && <PollEditor poll={poll} onChange={setPoll} onRemove={() => setPoll(null)} />}
+      {!editing && <MentionAdvice text={text} replyTo={replyTo} />}
       {fileProblems.length > 0 && (
         <div className="message message-error" role="alert">
           {fileProblems.map((item) => (

@@ -80,5 +80,9 @@ export const emailMessages = {
   'email.topic.answer_accepted': 'accepted answers',
   'email.topic.event_changed': 'changed events',
   'email.topic.event_cancelled': 'cancelled events',
+  'email.topic.introduction_requested': 'introductions asked of you',
+  'email.topic.introduction_forwarded': 'introductions passed on',
+  'email.topic.introduction_accepted': 'accepted introductions',
+  'email.topic.introduction_declined': 'declined introductions',
   'email.topic.chat_message': 'chat messages',
 } as const;

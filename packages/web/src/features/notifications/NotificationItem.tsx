@@ -19,6 +19,7 @@ import { RichText } from '../../components/RichText';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { CalendarIcon } from '../events/icons';
+import { IntroductionIcon } from '../introductions/icons';
 import { FlagIcon } from '../moderation/icons';
 import { isModerationNotification, ModerationSubject } from '../moderation/ModerationSubject';
 import { AcceptedIcon, QuestionIcon } from '../questions/question-icons';
@@ -44,6 +45,10 @@ export type NotificationKind =
   | 'answer_accepted'
   | 'eventChanged'
   | 'eventCancelled'
+  | 'introductionRequested'
+  | 'introductionForwarded'
+  | 'introductionAccepted'
+  | 'introductionDeclined'
   | 'report'
   | 'moderationWarning'
   | 'other';
@@ -73,6 +78,14 @@ export function notificationKind(notification: Notification, viewerId: string): 
       return 'eventChanged';
     case 'event_cancelled':
       return 'eventCancelled';
+    case 'introduction_requested':
+      return 'introductionRequested';
+    case 'introduction_forwarded':
+      return 'introductionForwarded';
+    case 'introduction_accepted':
+      return 'introductionAccepted';
+    case 'introduction_declined':
+      return 'introductionDeclined';
     case 'admin.report':
       return 'report';
     case 'moderation_warning':
@@ -99,6 +112,10 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   answer_accepted: 'notifications.answerAccepted',
   eventChanged: 'events.notification.changed',
   eventCancelled: 'events.notification.cancelled',
+  introductionRequested: 'introductions.notification.requested',
+  introductionForwarded: 'introductions.notification.forwarded',
+  introductionAccepted: 'introductions.notification.accepted',
+  introductionDeclined: 'introductions.notification.declined',
   report: 'moderation.notification.report',
   moderationWarning: 'moderation.notification.warning',
   other: 'notifications.other',
@@ -124,6 +141,10 @@ export const ICONS: Record<
   answer_accepted: AcceptedIcon,
   eventChanged: CalendarIcon,
   eventCancelled: CalendarIcon,
+  introductionRequested: IntroductionIcon,
+  introductionForwarded: IntroductionIcon,
+  introductionAccepted: IntroductionIcon,
+  introductionDeclined: IntroductionIcon,
   report: FlagIcon,
   moderationWarning: ShieldIcon,
   other: BellIcon,

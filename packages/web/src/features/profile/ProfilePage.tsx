@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { MessageButton } from '../chats/MessageButton';
+import { RelationshipPanel } from '../network/RelationshipPanel';
 import { Timeline } from '../timelines/Timeline';
 import { customFields } from './profile-fields';
 import { RelationshipActions } from './RelationshipActions';
@@ -166,6 +167,7 @@ function ProfileView({ account, own }: { account: Account; own: boolean }) {
           <p className="muted profile-empty">{own ? t('profile.ownEmpty') : t('profile.noBio')}</p>
         )}
       </article>
+      {!own && !account.suspended && <RelationshipPanel account={account} />}
       {!account.suspended && <ProfileStatuses account={account} own={own} />}
     </div>
   );
@@ -209,7 +211,7 @@ function ProfileStatuses({ account, own }: { account: Account; own: boolean }) {
   const name = account.display_name || account.username;
   return (
     <div className="profile-statuses">
-      {/* Without the name: the page's only heading with the name is the person's own. */}
+      {/* Without the name: the name heads the profile (h1) and the relationship panel only. */}
       <h2 className="visually-hidden">{t('profile.statusesHeading')}</h2>
       <nav className="tabs" aria-label={t('profile.statusFilters')}>
         {FILTERS.map((each) => (

@@ -23,6 +23,9 @@ export function SettingsLayout() {
         <NavLink to="/settings/messages" className={linkClass}>
           {t('chats.settings.tab')}
         </NavLink>
+        <NavLink to="/settings/privacy" className={linkClass}>
+          {t('network.privacy.tab')}
+        </NavLink>
       </nav>
       <Outlet />
     </div>

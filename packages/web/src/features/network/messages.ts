@@ -1,0 +1,155 @@
+/** Messages of relationship intelligence: My network, the person card, advice (i18n/en.ts). */
+export const networkMessages = {
+  'network.nav': 'Network',
+  'network.title': 'Network',
+  'network.intro': 'How your working relationships are developing, and who to reach next.',
+  'network.private': 'Only you can see this.',
+  'network.tabs': 'Network sections',
+  'network.tab.mine': 'My network',
+  'network.tab.keepInTouch': 'Keep in touch',
+  'network.tab.introductions': 'Introductions',
+  'network.tab.peopleToMeet': 'People to meet',
+
+  'network.stage.none': 'Not met yet',
+  'network.stage.encounter': 'Encounter',
+  'network.stage.recognition': 'Recognition',
+  'network.stage.collaboration': 'Collaboration',
+  'network.stage.trusted': 'Trusted',
+  'network.stage.close': 'Close',
+  'network.meaning.none': 'You have not crossed paths yet.',
+  'network.meaning.encounter':
+    'You have crossed paths: one of you reacted to the other, or you were in the same place.',
+  'network.meaning.recognition':
+    'You can each put a name and a context to the other: you have addressed each other.',
+  'network.meaning.collaboration':
+    'You are developing the relationship through something you do together.',
+  'network.meaning.trusted': 'Trust beyond colleagues, built over months of working together.',
+  'network.meaning.close': 'Close and enduring: you have both said so.',
+  'network.advice.none': 'A comment or an introduction works better than a cold message.',
+  'network.advice.encounter':
+    'Comment on something they posted, answer their question, or get introduced.',
+  'network.advice.recognition': 'Messages work. Start something together to go further.',
+  'network.advice.collaboration': 'Keep the joint work going; a direct message is welcome.',
+  'network.advice.trusted': 'Any channel works. Do not let it go quiet.',
+  'network.advice.close': 'Any channel works.',
+
+  'network.guide.title': 'What the stages mean',
+  'network.guide.intro':
+    'Rapport reads where each relationship stands from what you do together (never from what your messages say) and suggests how best to reach each person.',
+  'network.guide.adviceLabel': 'Rapport suggests:',
+
+  'network.filters': 'Show',
+  'network.filter.all': 'All',
+  'network.filter.dormant': 'Dormant',
+  'network.listLabel': 'People at the {stage} stage',
+  'network.dormantLabel': 'Ties gone quiet',
+  'network.empty': 'Nobody here yet',
+  'network.emptyHint':
+    'As you reply to people, answer their questions, write pages and go to events together, the people you cross paths with appear here.',
+  'network.emptyStage': 'Nobody at the {stage} stage',
+  'network.emptyDormant': 'No ties have gone quiet',
+  'network.emptyDormantHint': 'Everyone you work with has heard from you recently.',
+  'network.count': {
+    one: '{count} person shown',
+    other: '{count} people shown',
+  },
+
+  'network.strength': 'Strength {value}',
+  'network.strengthHint': 'How much you have done together lately; older acts count for less.',
+  'network.reciprocated': 'Both ways',
+  'network.oneWay': 'One way so far',
+  'network.firstMet': 'First crossed paths {date}',
+  'network.lastExchange': 'Last exchange',
+  'network.noExchange': 'No exchange yet',
+  'network.dormant': 'Dormant',
+  'network.dormantHint': 'You have not exchanged anything substantive for a long while.',
+  'network.why': 'Why?',
+  'network.whyFor': 'Why {stage} with {name}?',
+  'network.noEvidence': 'Nothing recorded yet.',
+  'network.mutualTrusted': 'You both marked each other as trusted',
+  'network.mutualClose': 'You both marked each other as close',
+
+  'network.keep.nudgesTitle': 'Time to get in touch',
+  'network.keep.nudgesEmpty': 'No reminders are due.',
+  'network.keep.dueSince': 'Due since',
+  'network.keep.dormantTitle': 'Gone quiet',
+  'network.keep.dormantIntro':
+    'Relationships that used to be active, with something that could be worth reconnecting over.',
+  'network.keep.reconnect': 'A reason to reconnect',
+  'network.keep.readStatus': 'Read what {name} posted',
+  'network.keep.noReason': 'Nothing recent to reconnect over: a short hello still helps.',
+  'network.keep.setReminders':
+    'Set a stay-in-touch reminder on anyone’s profile, under “You and …”.',
+
+  'network.meet.intro':
+    'People who share your topics but are outside your circle: other departments, few people in common.',
+  'network.meet.empty': 'No suggestions yet',
+  'network.meet.emptyHint':
+    'Add skills to your profile and take part in communities: suggestions follow shared topics.',
+  'network.meet.topics': 'Shared topics',
+  'network.meet.otherDepartment': 'Other department',
+  'network.meet.mutuals': {
+    one: '{count} person you both know',
+    other: '{count} people you both know',
+  },
+  'network.meet.noMutuals': 'Nobody in common yet',
+  'network.meet.list': 'People you could meet',
+  'network.meet.followName': 'Follow {name}',
+  'network.meet.unfollowName': 'Unfollow {name}',
+
+  'network.card.title': 'You and {name}',
+  'network.card.stage': 'Where you stand',
+  'network.card.evidence': 'Why Rapport says so',
+  'network.card.topics': 'Shared topics',
+  'network.card.noTopics': 'No shared topics yet.',
+  'network.card.communities': 'Communities you share',
+  'network.card.noCommunities': 'No communities in common.',
+  'network.card.mutuals': 'People you both know',
+  'network.card.mutualsHint': 'Any of them could introduce you.',
+  'network.card.noMutuals': 'Nobody you both know well yet.',
+  'network.card.private': 'Your private notes',
+  'network.card.privateHint': 'Only you can see these; {name} is never told.',
+  'network.card.note': 'How we met',
+  'network.card.noteHint': 'A private note to yourself.',
+  'network.card.reminder': 'Remind me to stay in touch',
+  'network.card.reminder.off': 'Off',
+  'network.card.reminder.14': 'Every 2 weeks',
+  'network.card.reminder.30': 'Every month',
+  'network.card.reminder.90': 'Every quarter',
+  'network.card.reminder.custom': 'Every … days',
+  'network.card.reminderDays': 'Days between reminders',
+  'network.card.reminderWhole': 'Enter a whole number of days.',
+  'network.card.reminderRange': 'Enter a number of days from {min} to {max}.',
+  'network.card.marks': 'Private marks',
+  'network.card.marksHint':
+    'Each mark counts only when you both set it. {name} is not told you set it unless they set it too.',
+  'network.card.trusted': 'I trust them',
+  'network.card.close': 'We are close',
+  'network.card.save': 'Save',
+  'network.card.saved': 'Saved.',
+  'network.card.unavailable': 'Relationship insights are off, so there is nothing to show here.',
+
+  'network.adviceLabel': 'Advice on reaching {name}',
+  'network.adviceNeverBlocks': 'You can still go ahead.',
+
+  'network.off.title': 'Relationship insights are off',
+  'network.off.body':
+    'Rapport computes nothing about your relationships while they are off. Turn them back on in Settings.',
+  'network.off.link': 'Privacy settings',
+
+  'network.privacy.tab': 'Privacy',
+  'network.privacy.title': 'Relationship insights',
+  'network.privacy.intro':
+    'Rapport reads who you work with from what you do together (replies, answers, pages, events), never from what your messages say, and shows it only to you.',
+  'network.privacy.switch': 'Relationship insights',
+  'network.privacy.on': 'On: you see your network, advice and reminders.',
+  'network.privacy.offMeans':
+    'Turning them off means nothing is computed about you for other people’s networks beyond what is public, and your own network, reminders and advice disappear.',
+  'network.privacy.saved': 'Relationship insights are on.',
+  'network.privacy.savedOff': 'Relationship insights are off.',
+  'network.privacy.exportTitle': 'Download my relationship data',
+  'network.privacy.exportBody':
+    'A JSON file with your relationships, their evidence, your private notes, reminders and marks.',
+  'network.privacy.export': 'Download my relationship data',
+  'network.privacy.exported': 'Your relationship data was downloaded.',
+} as const;
