@@ -8,6 +8,7 @@ import type { AccountRow } from '../accounts/accounts.queries';
 import { getSetting, setSetting } from '../instance/settings.queries';
 import { importInteractions } from './import.service';
 import { MODEL_VERSION } from './model';
+import { optIn } from './privacy.queries';
 import { recomputeRelationships } from './recompute';
 import { claimLease, releaseLease } from './recompute.queries';
 import { MODEL_VERSION_KEY, recomputeIfOutdated, startRecompute } from './recompute.service';
@@ -215,6 +216,54 @@ describe('the full recomputation', () => {
       )
       .execute();
     expect(tallies).toEqual([]);
+  });
+});
+
+describe('opt-outs during a run', () => {
+  it('clears who turned insights off and rebuilds who turned them back on', async () => {
+    const [x, y, z] = await members(3);
+    if (!x || !y || !z) throw new Error('three people');
+    const at = new Date(Date.now() - 3 * DAY).toISOString();
+    const both = (a: Member, b: Member) =>
+      [
+        [a, b],
+        [b, a],
+      ].map(([from, to]) =>
+        JSON.stringify({
+          actor: from?.account.username,
+          target: to?.account.username,
+          kind: 'reply',
+          at,
+        }),
+      );
+    await importInteractions(t.ctx, [...both(x, y), ...both(x, z)], null);
+    const off = (who: Member, enabled: boolean) =>
+      who.api.put('/api/rapport/v1/preferences/relationships', { enabled });
+    expect((await off(z, false)).status).toBe(200);
+
+    let acted = false;
+    await recomputeRelationships(t.ctx.db, {
+      onProgress: async (progress) => {
+        if (acted || progress.phase !== 'tallies') return;
+        acted = true;
+        expect((await off(y, false)).status).toBe(200);
+        // Straight in the database: the setting's own rebuild must not do the run's work.
+        await optIn(t.ctx.db, z.account.id);
+      },
+    });
+    expect(acted).toBe(true);
+    const stage = async (owner: Member, other: Member) =>
+      (
+        await t.ctx.db
+          .selectFrom('relationships')
+          .select('stage')
+          .where('owner_id', '=', owner.account.id)
+          .where('other_id', '=', other.account.id)
+          .executeTakeFirst()
+      )?.stage;
+    expect(await stage(x, y)).toBe('none');
+    expect(await stage(x, z)).toBe('recognition');
+    expect(await stage(z, x)).toBe('recognition');
   });
 });
 

@@ -228,16 +228,22 @@ const SCENARIOS: Scenario[] = [
     expected: warm('close', { dormant: true }),
   },
   {
-    name: 'none: imported history with someone who opted out',
+    name: 'none: imported history with someone who turned insights off',
     build: async (scene) => {
-      await scene.optOut(scene.a);
+      await scene.optOut(scene.b);
       await scene.history(...twoChannels(scene.a, scene.b, 100, 1));
     },
     expected: cold('none'),
+    reverse: 'insights off',
   },
 ];
 
-const checked: Array<{ name: string; viewer: Person; other: Person; expected: Expected }> = [];
+const checked: Array<{
+  name: string;
+  viewer: Person;
+  other: Person;
+  expected: Expected | 'insights off';
+}> = [];
 
 describe('relationship scenarios over time (imported history)', () => {
   for (const scenario of SCENARIOS) {

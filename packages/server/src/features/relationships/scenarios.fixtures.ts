@@ -35,8 +35,11 @@ export interface Scenario {
   build: (s: Scene) => Promise<void>;
   /** What `a` reads about `b`. */
   expected: Expected;
-  /** What `b` reads about `a`, when it differs (marks are each person's own). */
-  reverse?: Expected;
+  /**
+   * What `b` reads about `a`, when it differs (marks are each person's own); `insights off`
+   * when `b` turned relationship insights off (their own views answer 409).
+   */
+  reverse?: Expected | 'insights off';
 }
 
 export type Line = [
@@ -176,11 +179,10 @@ export function scene(t: TestApp, admin: ReturnType<typeof api>) {
     expect(res.status, res.text).toBe(200);
   }
 
+  /** Turns relationship insights off, as the person does in Settings. */
   async function optOut(who: Person) {
-    await t.ctx.db
-      .insertInto('relationship_opt_outs')
-      .values({ account_id: who.account.id, created_at: Date.now() })
-      .execute();
+    const res = await who.api.put('/api/rapport/v1/preferences/relationships', { enabled: false });
+    expect(res.status, res.text).toBe(200);
   }
 
   return {
@@ -208,9 +210,14 @@ export type Scene = ReturnType<typeof scene> & { a: Person; b: Person };
 export async function expectRelationship(
   viewer: Person,
   other: Person,
-  expected: Expected,
-): Promise<RelationshipCard> {
+  expected: Expected | 'insights off',
+): Promise<RelationshipCard | null> {
   const res = await viewer.api.get(`${BASE}/${other.account.id}`);
+  if (expected === 'insights off') {
+    expect(res.status, res.text).toBe(409);
+    expect((await viewer.api.get(BASE)).status).toBe(409);
+    return null;
+  }
   expect(res.status, res.text).toBe(200);
   const card = res.body as RelationshipCard;
   const seen = (r: WorkingRelationship): Expected => ({
