@@ -3,6 +3,7 @@ import { idFor } from '../db/ids';
 import { type AccountRow, updateAccount } from '../features/accounts/accounts.queries';
 import { createAccount } from '../features/accounts/accounts.service';
 import { insertInvitation } from '../features/invitations/invitations.queries';
+import { recomputeRelationships } from '../features/relationships/recompute';
 import { markModelCurrent } from '../features/relationships/recompute.service';
 import { hashPassword } from '../lib/passwords';
 import { DAY_MS } from '../lib/time';
@@ -290,8 +291,6 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
   });
   await seedIntroductions(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
-  // Every act went through the incremental update: no recomputation on the first start.
-  await markModelCurrent(ctx);
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   // Last: it regroups every notification written before it. Its own random stream.
   const inbox = await seedInbox(ctx, {
@@ -300,6 +299,10 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     accounts: s.accounts,
     ana: DEMO_MEMBER.username,
   });
+  // Steps re-date acts after recording them (the replay runs in seconds): the model is
+  // computed once more from the dated ledger, so strengths and "last exchange" are true.
+  await recomputeRelationships(ctx.db);
+  await markModelCurrent(ctx);
   return {
     activity,
     chats,
