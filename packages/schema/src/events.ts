@@ -77,6 +77,13 @@ export const DomainEvent = z.discriminatedUnion('type', [
   }),
   /** A full recomputation of the relationship model finished. */
   z.object({ type: z.literal('relationships.recomputed'), people: z.number(), pairs: z.number() }),
+  /** Someone invited people to an event or asked them to look at a page (`invitee_ids` newly told). */
+  z.object({
+    type: z.enum(['event.invited', 'page.invited']),
+    subject_id: Id,
+    by_id: Id,
+    invitee_ids: z.array(Id),
+  }),
   /** Mail was put in the outbox (delivery runs after commit, retried until it goes out). */
   z.object({ type: z.literal('mail.queued'), mail_ids: z.array(Id) }),
   /** A password reset link was mailed; `completed` when it set a new password. */

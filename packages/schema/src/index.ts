@@ -10,6 +10,7 @@ export * from './events';
 export * from './files';
 export * from './inbox';
 export * from './instance';
+export * from './invites';
 export * from './limits';
 export * from './mail';
 export * from './moderation';

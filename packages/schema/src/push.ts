@@ -37,6 +37,8 @@ export const RAPPORT_PUSH_ALERT_FALLBACK = {
   introduction_forwarded: 'follow_request',
   introduction_accepted: 'follow_request',
   introduction_declined: 'follow_request',
+  event_invitation: 'follow_request',
+  page_invitation: 'mention',
 } as const satisfies Record<string, (typeof MASTODON_PUSH_ALERTS)[number]>;
 
 export const PushAlertName = z.enum([

@@ -73,6 +73,9 @@ export const NotificationType = z.enum([
   'introduction_forwarded',
   'introduction_accepted',
   'introduction_declined',
+  // Rapport: someone invites you to an event, or asks you to look at a page.
+  'event_invitation',
+  'page_invitation',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

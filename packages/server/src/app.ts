@@ -25,6 +25,7 @@ import { inboxRoutes } from './features/inbox/inbox.routes';
 import { instanceRoutes } from './features/instance/instance.routes';
 import { introductionsRoutes } from './features/introductions/introductions.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { invitesRoutes } from './features/invites/invites.routes';
 import { mediaRoutes } from './features/media/media.routes';
 import { startMediaCleanup } from './features/media/media.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   relationshipsRoutes(app, ctx);
   relationshipInsightsRoutes(app, ctx);
   introductionsRoutes(app, ctx);
+  invitesRoutes(app, ctx);
   relationshipAdminRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);

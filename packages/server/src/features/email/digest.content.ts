@@ -24,7 +24,11 @@ const SECTIONS: Array<{ title: string; holds: (n: Notification, readerId: number
       n.type === 'community_request' ||
       n.type === 'community_approved',
   },
-  { title: 'Events', holds: (n) => n.type === 'event_changed' || n.type === 'event_cancelled' },
+  {
+    title: 'Events',
+    holds: (n) =>
+      n.type === 'event_changed' || n.type === 'event_cancelled' || n.type === 'event_invitation',
+  },
   { title: 'Introductions', holds: (n) => n.type.startsWith('introduction_') },
   {
     title: 'Moderation',

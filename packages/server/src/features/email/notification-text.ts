@@ -36,6 +36,8 @@ const TYPE_LABELS: Partial<Record<PreferenceType, string>> = {
   introduction_forwarded: 'introductions passed on',
   introduction_accepted: 'accepted introductions',
   introduction_declined: 'declined introductions',
+  event_invitation: 'invitations to events',
+  page_invitation: 'pages shared with you',
   chat_message: 'chat messages',
 };
 
@@ -135,6 +137,10 @@ export function describeNotification(n: Notification, readerId: number, publicUr
       return subject(`${name} accepted an introduction`, 'See your introductions', title);
     case 'introduction_declined':
       return subject(`${name} declined an introduction`, 'See your introductions', title);
+    case 'event_invitation':
+      return subject(`${name} invited you to an event`, 'See the event', title);
+    case 'page_invitation':
+      return subject(`${name} asked you to look at a page`, 'Open the page', title);
     case 'admin.report':
       return subject(`${name} reported ${title}`, 'Open the report');
     case 'moderation_warning':

@@ -20,6 +20,7 @@ const EMAIL_BY_DEFAULT = new Set<PreferenceType>([
   'event_cancelled',
   'introduction_requested',
   'introduction_forwarded',
+  'event_invitation',
 ]);
 
 /** Push reaches a phone: by default what is addressed to the person, not reactions or posts. */
@@ -36,6 +37,8 @@ const PUSH_BY_DEFAULT = new Set<PreferenceType>([
   'introduction_requested',
   'introduction_forwarded',
   'introduction_accepted',
+  'event_invitation',
+  'page_invitation',
   'admin.report',
   'moderation_warning',
 ]);

@@ -25,6 +25,8 @@ const TITLES: Partial<Record<PreferenceType, string>> = {
   introduction_forwarded: '{name} passed on an introduction',
   introduction_accepted: '{name} accepted an introduction',
   introduction_declined: '{name} declined an introduction',
+  event_invitation: '{name} invited you to an event',
+  page_invitation: '{name} asked you to look at a page',
   chat_message: '{name} sent you a message',
 };
 
