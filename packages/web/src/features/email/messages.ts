@@ -81,6 +81,8 @@ export const emailMessages = {
   'email.topic.event_changed': 'changed events',
   'email.topic.event_cancelled': 'cancelled events',
   'email.topic.introduction_requested': 'introductions asked of you',
+  'email.topic.event_invitation': 'invitations to events',
+  'email.topic.page_invitation': 'pages shared with you',
   'email.topic.introduction_forwarded': 'introductions passed on',
   'email.topic.introduction_accepted': 'accepted introductions',
   'email.topic.introduction_declined': 'declined introductions',

@@ -14,6 +14,7 @@ import { RichText } from '../../components/RichText';
 import { LoadingBlock } from '../../components/Spinner';
 import { usePageTitle } from '../../components/use-page-title';
 import { useI18n } from '../../i18n/I18nProvider';
+import { InviteButton } from '../network/InviteButton';
 import { profilePath } from '../statuses/status-paths';
 import { Attendees } from './Attendees';
 import { DateBadge } from './EventItem';
@@ -224,6 +225,11 @@ export function EventPage({ event }: { event: CalendarEvent }) {
       )}
       <SuccessMessage>{notice}</SuccessMessage>
       {event.can_edit && <ManageEvent event={event} onNotice={setNotice} />}
+      {!event.cancelled_at && (
+        <div className="button-row event-invite">
+          <InviteButton subject={{ kind: 'event', id: event.id, title: event.title }} size="sm" />
+        </div>
+      )}
       <div className="event-layout">
         <div className="event-main">
           <section className="card event-details">

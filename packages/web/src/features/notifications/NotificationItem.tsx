@@ -49,6 +49,8 @@ export type NotificationKind =
   | 'introductionForwarded'
   | 'introductionAccepted'
   | 'introductionDeclined'
+  | 'eventInvitation'
+  | 'pageInvitation'
   | 'report'
   | 'moderationWarning'
   | 'other';
@@ -86,6 +88,10 @@ export function notificationKind(notification: Notification, viewerId: string): 
       return 'introductionAccepted';
     case 'introduction_declined':
       return 'introductionDeclined';
+    case 'event_invitation':
+      return 'eventInvitation';
+    case 'page_invitation':
+      return 'pageInvitation';
     case 'admin.report':
       return 'report';
     case 'moderation_warning':
@@ -116,6 +122,8 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   introductionForwarded: 'introductions.notification.forwarded',
   introductionAccepted: 'introductions.notification.accepted',
   introductionDeclined: 'introductions.notification.declined',
+  eventInvitation: 'network.notification.eventInvitation',
+  pageInvitation: 'network.notification.pageInvitation',
   report: 'moderation.notification.report',
   moderationWarning: 'moderation.notification.warning',
   other: 'notifications.other',
@@ -145,6 +153,8 @@ export const ICONS: Record<
   introductionForwarded: IntroductionIcon,
   introductionAccepted: IntroductionIcon,
   introductionDeclined: IntroductionIcon,
+  eventInvitation: CalendarIcon,
+  pageInvitation: BellIcon,
   report: FlagIcon,
   moderationWarning: ShieldIcon,
   other: BellIcon,

@@ -14,6 +14,8 @@ export const TYPE_LABELS = {
   community_approved: 'notificationSettings.type.community_approved',
   event_changed: 'notificationSettings.type.event_changed',
   event_cancelled: 'notificationSettings.type.event_cancelled',
+  event_invitation: 'notificationSettings.type.event_invitation',
+  page_invitation: 'notificationSettings.type.page_invitation',
   introduction_requested: 'notificationSettings.type.introduction_requested',
   introduction_forwarded: 'notificationSettings.type.introduction_forwarded',
   introduction_accepted: 'notificationSettings.type.introduction_accepted',
@@ -38,7 +40,14 @@ export const TYPE_GROUPS = [
     title: 'notificationSettings.group.communities',
     types: ['community_invitation', 'community_request', 'community_approved'],
   },
-  { title: 'notificationSettings.group.events', types: ['event_changed', 'event_cancelled'] },
+  {
+    title: 'notificationSettings.group.events',
+    types: ['event_changed', 'event_cancelled', 'event_invitation'],
+  },
+  {
+    title: 'notificationSettings.group.pages',
+    types: ['page_invitation'],
+  },
   {
     title: 'notificationSettings.group.introductions',
     types: [

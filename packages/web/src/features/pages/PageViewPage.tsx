@@ -12,6 +12,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
+import { InviteButton } from '../network/InviteButton';
 import { CoAuthors } from './CoAuthors';
 import { PageSkeleton } from './PageSkeletons';
 import { displayName, pagePaths } from './page-paths';
@@ -75,6 +76,7 @@ export function PageViewPage() {
               <Link to={pagePaths.history(data.id)} className="button button-secondary">
                 {t('pages.view.history')}
               </Link>
+              <InviteButton subject={{ kind: 'page', id: data.id, title: data.title }} />
               {data.permissions.delete && (
                 <Button variant="danger-soft" onClick={() => setConfirming(true)}>
                   {t('pages.view.delete')}
