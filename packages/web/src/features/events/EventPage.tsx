@@ -227,7 +227,11 @@ export function EventPage({ event }: { event: CalendarEvent }) {
       {event.can_edit && <ManageEvent event={event} onNotice={setNotice} />}
       {!event.cancelled_at && (
         <div className="button-row event-invite">
-          <InviteButton subject={{ kind: 'event', id: event.id, title: event.title }} size="sm" />
+          <InviteButton
+            subject={{ kind: 'event', id: event.id, title: event.title }}
+            size="sm"
+            onNotice={setNotice}
+          />
         </div>
       )}
       <div className="event-layout">

@@ -6,7 +6,7 @@ import { deletePage } from '../../api/pages';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
-import { ErrorState } from '../../components/FormMessage';
+import { ErrorState, SuccessMessage } from '../../components/FormMessage';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { RelativeTime } from '../../components/RelativeTime';
 import { RichText } from '../../components/RichText';
@@ -26,6 +26,7 @@ export function PageViewPage() {
   const coAuthorsId = useId();
   const page = usePage(id);
   const [confirming, setConfirming] = useState(false);
+  const [inviteNotice, setInviteNotice] = useState('');
   usePageTitle(page.data?.title);
   const remove = useMutation({
     mutationFn: () => deletePage(id),
@@ -76,7 +77,10 @@ export function PageViewPage() {
               <Link to={pagePaths.history(data.id)} className="button button-secondary">
                 {t('pages.view.history')}
               </Link>
-              <InviteButton subject={{ kind: 'page', id: data.id, title: data.title }} />
+              <InviteButton
+                subject={{ kind: 'page', id: data.id, title: data.title }}
+                onNotice={setInviteNotice}
+              />
               {data.permissions.delete && (
                 <Button variant="danger-soft" onClick={() => setConfirming(true)}>
                   {t('pages.view.delete')}
@@ -84,6 +88,7 @@ export function PageViewPage() {
               )}
             </div>
           </header>
+          <SuccessMessage>{inviteNotice}</SuccessMessage>
           <RichText html={data.html} className="page-body" />
         </article>
         <aside className="page-side">
