@@ -345,6 +345,12 @@ describe('the demo organisation', () => {
     expect(unread.body).toHaveLength(1);
   });
 
+  it('gives Ana one invitation to an event from a colleague', async () => {
+    const invited = await ana.get('/api/v1/notifications?types[]=event_invitation');
+    expect(invited.body).toHaveLength(1);
+    expect(invited.body[0].subject.type).toBe('event');
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();

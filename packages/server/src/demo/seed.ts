@@ -18,6 +18,7 @@ import { seedEvents } from './events';
 import { type FilesSummary, seedFiles } from './files';
 import { type InboxSummary, seedInbox } from './inbox';
 import { seedIntroductions } from './introductions';
+import { seedInvites } from './invites';
 import { seedMail } from './mail';
 import { type ModerationSummary, seedModeration } from './moderation';
 import { ORGANISATION } from './organisation';
@@ -291,6 +292,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
     ana: DEMO_MEMBER.username,
   });
   await seedIntroductions(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
+  await seedInvites(ctx, { accounts: s.accounts, ana: DEMO_MEMBER.username });
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   // Last: it regroups every notification written before it. Its own random stream.
   const inbox = await seedInbox(ctx, {
