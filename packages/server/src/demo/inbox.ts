@@ -3,7 +3,7 @@ import { EventBus } from '../events';
 import type { AccountRow } from '../features/accounts/accounts.queries';
 import { regroupNotifications } from '../features/notifications/notification-keys.queries';
 import { markNotificationRead } from '../features/notifications/read-state.service';
-import { favourite } from '../features/statuses/reactions.service';
+import { favourite, reblog } from '../features/statuses/reactions.service';
 import { createStatus } from '../features/statuses/statuses.service';
 import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
@@ -89,6 +89,10 @@ export async function seedInbox(
       burstEnd - (fans.length - 1 - i) * 35 * MINUTE_MS,
     );
   }
+  // And one colleague boosts it, so the morning has a boost among its notifications.
+  const boostedAt = burstEnd - 20 * MINUTE_MS;
+  await reblog(quiet, viewerFrom(carla), launch.id, 'public', boostedAt);
+  stamps.reblogs.set(`${carla.id}:${launch.id}`, boostedAt);
 
   const interviews = await post(
     ana,
