@@ -37,6 +37,7 @@ import './styles/inbox.css';
 import './styles/notification-groups.css';
 import './styles/notification-settings.css';
 import './styles/network.css';
+import './styles/relationship-card.css';
 import './styles/introductions.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
