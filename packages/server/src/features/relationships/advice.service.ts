@@ -5,7 +5,6 @@ import type { Viewer } from '../../http/auth';
 import { presentAccount } from '../accounts/accounts.presenter';
 import type { AccountRow } from '../accounts/accounts.queries';
 import { introducersFor } from '../introductions/introductions.service';
-import { accountScope } from '../visibility/visibility';
 import { stageAdvice } from './advice';
 import { DAY_MS, stageAtLeast, standingAt } from './model';
 import { optedOutAmong } from './model.queries';

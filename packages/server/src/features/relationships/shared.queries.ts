@@ -1,8 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/tables';
-import type { AccountRow } from '../accounts/accounts.queries';
-import { visibleAccountSql } from '../visibility/account-scope.queries';
-import type { AccountScope } from '../visibility/visibility';
 
 /** How many of a person's latest statuses say what they write about. */
 const RECENT_STATUSES = 200;
