@@ -140,16 +140,16 @@ export function InviteDialog({
           {problem || (full ? t('network.invite.tooMany', { count: MAX_INVITEES }) : '')}
         </p>
         <p id={`${id}-found`} className="muted small" role="status" aria-live="polite">
-          {q === ''
+          {q === '' || input.trim() === ''
             ? ''
             : people.isPending
               ? t('network.invite.searching')
-              : people.isSuccess && suggestions.length === 0
+              : people.isSuccess && !people.data.items.some((person) => person.id !== me.id)
                 ? t('network.invite.nobody', { q })
                 : ''}
         </p>
         {people.isError && <ErrorMessage error={people.error} />}
-        {q !== '' && suggestions.length > 0 && (
+        {q !== '' && input.trim() !== '' && suggestions.length > 0 && (
           <PersonSuggestions
             people={suggestions}
             onAdd={add}
