@@ -1,47 +1,9 @@
 import type { CalendarEvent, Page as WikiPage } from '@rapport/schema';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, tokenFor } from '../packages/server/test/factories';
-import { DESKTOP, PHONE } from './support/browser';
-import { signedInPage } from './support/session';
+import { PHONE } from './support/browser';
+import { person as colleague, open } from './support/network';
 import { checkPage, type Member, shoot } from './support/social';
-import { type E2E, e2eSuite } from './support/suite';
-
-/** A colleague with a title, and their API over the real port. */
-async function person(e: E2E, username: string, name: string): Promise<Member> {
-  const account = await createAccount(e.t.ctx, {
-    username,
-    displayName: name,
-    role: 'member',
-    profile: { title: 'Analyst', department: 'Finance' },
-  });
-  const token = await tokenFor(e.t.ctx, account);
-  const send = async <T>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${e.t.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
-  };
-  return {
-    account,
-    username,
-    name,
-    api: { get: (path) => send('GET', path), post: (path, body = {}) => send('POST', path, body) },
-  };
-}
-
-async function open(e: E2E, who: Member, path: string, viewport = DESKTOP): Promise<Page> {
-  const page = await signedInPage(e.browser, e.t, who.account, viewport);
-  await page.goto(path);
-  return page;
-}
+import { e2eSuite } from './support/suite';
 
 const inHours = (hours: number) =>
   new Date(Math.floor((Date.now() + hours * 3600_000) / 60_000) * 60_000).toISOString();
@@ -54,8 +16,8 @@ describe('inviting people to events and pages', () => {
   let wiki: WikiPage;
 
   beforeAll(async () => {
-    ana = await person(e, 'ana', 'Ana Silva');
-    gus = await person(e, 'gus', 'Gus Berg');
+    ana = await colleague(e, 'ana', 'Ana Silva', 'Analyst', 'Finance');
+    gus = await colleague(e, 'gus', 'Gus Berg', 'Analyst', 'Finance');
     event = (
       await ana.api.post<CalendarEvent>('/api/rapport/v1/events', {
         title: 'Budget workshop',

@@ -10,6 +10,7 @@ import { canSee } from '../features/visibility/visibility';
 import type { Viewer } from '../http/auth';
 import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
+import { addTo, removeFrom } from './connection-index';
 import { deliverConversation } from './conversation-delivery';
 import { deliverNotification } from './notification-delivery';
 import { type RenderedStatus, renderStatus } from './render';
@@ -397,17 +398,4 @@ export class StreamHub {
     for (const connection of ofA ?? []) connection.relate('blocks', b, on);
     for (const connection of ofB ?? []) connection.relate('blocks', a, on);
   }
-}
-
-function addTo<K>(index: Map<K, Set<Connection>>, key: K, connection: Connection): void {
-  const set = index.get(key);
-  if (set) set.add(connection);
-  else index.set(key, new Set([connection]));
-}
-
-function removeFrom<K>(index: Map<K, Set<Connection>>, key: K, connection: Connection): boolean {
-  const set = index.get(key);
-  if (!set?.delete(connection)) return false;
-  if (set.size === 0) index.delete(key);
-  return true;
 }

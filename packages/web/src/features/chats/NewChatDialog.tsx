@@ -5,16 +5,16 @@ import { useNavigate } from 'react-router';
 import { listPeople } from '../../api/accounts';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
+import { ChosenPeople } from '../../components/ChosenPeople';
 import { TextField } from '../../components/Field';
 import { ErrorMessage } from '../../components/FormMessage';
-import { CloseIcon, SearchIcon } from '../../components/icons';
+import { SearchIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { PersonSuggestions } from '../../components/PersonSuggestions';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ColdAdvice } from '../network/AdviceNote';
-import { personName } from './chat-names';
 import { chatKeys, createChat } from './chats-api';
 
 const SUGGESTIONS = 6;
@@ -94,27 +94,15 @@ export function NewChatDialog({
             <p className="field-label" id={`${id}-chosen`}>
               {t('chats.newChosen')}
             </p>
-            <ul className="chip-list" aria-labelledby={`${id}-chosen`}>
-              {chosen.map((person) => {
-                const name = personName(person);
-                return (
-                  <li key={person.id} className="chip">
-                    {name}
-                    <button
-                      type="button"
-                      className="chip-remove"
-                      aria-label={t('chats.newUnchoose', { name })}
-                      onClick={() => {
-                        setChosen((list) => list.filter((p) => p.id !== person.id));
-                        start.reset();
-                      }}
-                    >
-                      <CloseIcon size={14} />
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <ChosenPeople
+              people={chosen}
+              labelledBy={`${id}-chosen`}
+              onRemove={(person) => {
+                setChosen((list) => list.filter((p) => p.id !== person.id));
+                start.reset();
+              }}
+              removeLabel={(name) => t('chats.newUnchoose', { name })}
+            />
           </div>
         )}
         <div className="search-box search-box-compact">

@@ -4,9 +4,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { listPeople } from '../../api/accounts';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../components/Button';
+import { ChosenPeople } from '../../components/ChosenPeople';
 import { TextAreaField } from '../../components/Field';
 import { ErrorMessage } from '../../components/FormMessage';
-import { CloseIcon, SearchIcon } from '../../components/icons';
+import { SearchIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { PersonSuggestions } from '../../components/PersonSuggestions';
 import { useDebouncedValue } from '../../components/use-debounced-value';
@@ -14,7 +15,6 @@ import { useT } from '../../i18n/I18nProvider';
 import { useCurrentAccount } from '../auth/session';
 import { ColdAdvice } from './AdviceNote';
 import { type InviteSubject, sendInvitations } from './invite-api';
-import { personName } from './RelationshipParts';
 
 const SUGGESTIONS = 6;
 
@@ -97,24 +97,12 @@ export function InviteDialog({
             <p className="field-label" id={`${id}-chosen`}>
               {t('network.invite.chosen')}
             </p>
-            <ul className="chip-list" aria-labelledby={`${id}-chosen`}>
-              {chosen.map((person) => {
-                const name = personName(person);
-                return (
-                  <li key={person.id} className="chip">
-                    {name}
-                    <button
-                      type="button"
-                      className="chip-remove"
-                      aria-label={t('network.invite.unchoose', { name })}
-                      onClick={() => remove(person)}
-                    >
-                      <CloseIcon size={14} />
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <ChosenPeople
+              people={chosen}
+              labelledBy={`${id}-chosen`}
+              onRemove={remove}
+              removeLabel={(name) => t('network.invite.unchoose', { name })}
+            />
           </div>
         )}
         <div className="search-box search-box-compact">
