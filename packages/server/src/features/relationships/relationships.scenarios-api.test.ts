@@ -6,10 +6,12 @@ import { SMALL_COMMUNITY } from '../communities/membership-places';
 import { SMALL_EVENT } from '../events/rsvps.service';
 import { recomputeRelationships } from './recompute';
 import {
+  type Checked,
   cold,
-  type Expected,
   expectRelationship,
   type Person,
+  recheckAll,
+  runScenario,
   type Scenario,
   type Scene,
   scene,
@@ -214,31 +216,11 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** Every pair checked, to check again after a full recomputation. */
-const checked: Array<{
-  name: string;
-  viewer: Person;
-  other: Person;
-  expected: Expected | 'insights off';
-}> = [];
+const checked: Checked[] = [];
 
 describe('relationship scenarios through the API', () => {
   for (const scenario of SCENARIOS) {
-    it(scenario.name, async () => {
-      const a = await s.person('a');
-      const b = await s.person('b');
-      await scenario.build({ ...s, a, b });
-      await t.ctx.events.settled();
-      await expectRelationship(a, b, scenario.expected);
-      await expectRelationship(b, a, scenario.reverse ?? scenario.expected);
-      checked.push({ name: scenario.name, viewer: a, other: b, expected: scenario.expected });
-      checked.push({
-        name: `${scenario.name} (reverse)`,
-        viewer: b,
-        other: a,
-        expected: scenario.reverse ?? scenario.expected,
-      });
-    });
+    it(scenario.name, () => runScenario(s, scenario, checked, () => t.ctx.events.settled()));
   }
 
   it('tells nobody about a mark until both set it', async () => {
@@ -270,10 +252,6 @@ describe('relationship scenarios through the API', () => {
   it('the full recomputation agrees with every scenario', async () => {
     expect(checked.length).toBe(SCENARIOS.length * 2);
     await recomputeRelationships(t.ctx.db);
-    for (const { name, viewer, other, expected } of checked) {
-      await expectRelationship(viewer, other, expected).catch((error: Error) => {
-        throw new Error(`${name}: ${error.message}`);
-      });
-    }
+    await recheckAll(checked);
   });
 });

@@ -257,3 +257,49 @@ export const warm = (
   stage: Exclude<Expected['stage'], 'none' | 'encounter'>,
   more: Partial<Expected> = {},
 ): Expected => ({ stage, dormant: false, reciprocated: true, tone: 'warm', ...more });
+
+/** A pair checked in a scenario, to check again after a full recomputation. */
+export interface Checked {
+  name: string;
+  viewer: Person;
+  other: Person;
+  expected: Expected | 'insights off';
+}
+
+/**
+ * Writes a scenario between two new people, checks what each reads about the other, and
+ * remembers both checks in `checked`. `settle` runs between the history and the checks.
+ */
+export async function runScenario(
+  s: ReturnType<typeof scene>,
+  scenario: Scenario,
+  checked: Checked[],
+  settle: () => Promise<void> = async () => {},
+): Promise<void> {
+  const a = await s.person('a');
+  const b = await s.person('b');
+  await scenario.build({ ...s, a, b });
+  await settle();
+  const sides = [
+    { name: scenario.name, viewer: a, other: b, expected: scenario.expected },
+    {
+      name: `${scenario.name} (reverse)`,
+      viewer: b,
+      other: a,
+      expected: scenario.reverse ?? scenario.expected,
+    },
+  ];
+  for (const side of sides) {
+    await expectRelationship(side.viewer, side.other, side.expected);
+    checked.push(side);
+  }
+}
+
+/** Every remembered check, again: the recomputation must agree with the incremental path. */
+export async function recheckAll(checked: Checked[]): Promise<void> {
+  for (const { name, viewer, other, expected } of checked) {
+    await expectRelationship(viewer, other, expected).catch((error: Error) => {
+      throw new Error(`${name}: ${error.message}`);
+    });
+  }
+}
