@@ -1,85 +1,23 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { STATUS_LIMITS } from '@rapport/schema';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithToken } from '../../../test/factories';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { describe, expect, it } from 'vitest';
 import { api, type FilePart, multipartBody } from '../../../test/http';
-import { rowCounts } from '../../../test/state';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({}, { listen: true });
-});
-afterAll(() => t.close());
+import {
+  fileAt,
+  gif,
+  jpeg,
+  person,
+  png,
+  snapshot,
+  t,
+  upload,
+  useMediaApp,
+  webp,
+} from './media.test-support';
 
-const solid = (width: number, height: number, alpha = 1) =>
-  sharp({
-    create: { width, height, channels: 4, background: { r: 30, g: 140, b: 90, alpha } },
-  });
-
-async function png(width = 800, height = 600): Promise<FilePart> {
-  const data = await solid(width, height, 0.5).png().toBuffer();
-  return { filename: 'chart.png', type: 'image/png', data };
-}
-
-/** A JPEG taken "sideways" (EXIF orientation 6) with a tell-tale copyright note in its EXIF. */
-async function jpeg(width = 1200, height = 900): Promise<FilePart> {
-  const data = await solid(width, height)
-    .jpeg()
-    .withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'Secret GPS place' } } })
-    .toBuffer();
-  return { filename: 'photo.jpg', type: 'image/jpeg', data };
-}
-
-async function webp(): Promise<FilePart> {
-  return { filename: 'w.webp', type: 'image/webp', data: await solid(500, 300).webp().toBuffer() };
-}
-
-/** Three frames of 120x80: an animated GIF. */
-async function gif(): Promise<FilePart> {
-  const frames = await Promise.all(
-    [0, 1, 2].map((i) =>
-      sharp({
-        create: { width: 120, height: 80, channels: 4, background: { r: i * 100, g: 0, b: 0 } },
-      })
-        .png()
-        .toBuffer(),
-    ),
-  );
-  const data = await sharp(frames, { join: { animated: true } })
-    .gif()
-    .toBuffer();
-  return { filename: 'dance.gif', type: 'image/gif', data };
-}
-
-async function person(scopes?: string[]) {
-  const { account, token } = await createAccountWithToken(t.ctx, {}, scopes);
-  return { account, token, api: api(t.app, token) };
-}
-
-async function upload(token: string | undefined, fields: Array<[string, string | FilePart]>) {
-  const body = await multipartBody(fields);
-  return api(t.app, token).post('/api/v2/media', body.payload, body.headers);
-}
-
-const mediaDir = () => path.join(t.ctx.media.root, 'media');
-const storedFiles = () => (fs.existsSync(mediaDir()) ? fs.readdirSync(mediaDir()).length : 0);
-const fileAt = (url: string) => path.join(t.ctx.media.root, url.slice(`${t.url}/media/`.length));
-
-async function mediaCount() {
-  const row = await t.ctx.db
-    .selectFrom('media_attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Nothing stored: no row, no file, no other table touched. */
-async function snapshot() {
-  return { rows: await mediaCount(), files: storedFiles(), counts: await rowCounts(t.ctx) };
-}
+useMediaApp();
 
 describe('uploading images', () => {
   it.each([
