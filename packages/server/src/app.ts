@@ -8,6 +8,7 @@ import {
 import type { AppContext } from './context';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { adminRoutes } from './features/admin/admin.routes';
+import { analyticsRoutes } from './features/analytics/analytics.routes';
 import { registerCardFetching } from './features/cards/cards.service';
 import { chatsRoutes } from './features/chats/chats.routes';
 import { communitiesRoutes } from './features/communities/communities.routes';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   introductionsRoutes(app, ctx);
   invitesRoutes(app, ctx);
   relationshipAdminRoutes(app, ctx);
+  analyticsRoutes(app, ctx);
   await streamingRoutes(app, ctx);
   registerCardFetching(ctx);
   filesRoutes(app, ctx);

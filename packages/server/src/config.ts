@@ -88,6 +88,11 @@ const Env = z
       .optional(),
     RAPPORT_MAIL_FROM: MailFrom.optional(),
     RAPPORT_DIGESTS: OnOff.default(true),
+    RAPPORT_ANALYTICS_CACHE_SECONDS: z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0 or more')
+      .default(300),
     RAPPORT_ADMIN_USERNAME: z.string().optional(),
     RAPPORT_ADMIN_EMAIL: z.string().optional(),
     RAPPORT_ADMIN_PASSWORD: z.string().optional(),
@@ -150,6 +155,8 @@ export interface Config {
   mailFrom: string;
   /** Whether this process sends the daily and weekly digests (off for load tests). */
   digests: boolean;
+  /** How long a computed analytics report is served again before it is recomputed (0: never). */
+  analyticsCacheSeconds: number;
   bootstrapAdmin: { username: string; email: string; password: string } | undefined;
   rateLimit: { enabled: boolean; signIn: RateLimit; signUp: RateLimit; api: RateLimit };
   trustProxy: boolean;
@@ -212,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.RAPPORT_MAIL_FROM ?? `Rapport <no-reply@${new URL(publicUrl).hostname}>`,
     digests: e.RAPPORT_DIGESTS,
+    analyticsCacheSeconds: e.RAPPORT_ANALYTICS_CACHE_SECONDS,
     bootstrapAdmin:
       e.RAPPORT_ADMIN_USERNAME && e.RAPPORT_ADMIN_EMAIL && e.RAPPORT_ADMIN_PASSWORD
         ? {

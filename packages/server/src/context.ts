@@ -6,6 +6,7 @@ import type { DialectName } from './db/dialect';
 import { migrateToLatest } from './db/migrate';
 import type { Db } from './db/tables';
 import { EventBus } from './events';
+import { ActivityDays } from './features/analytics/activity';
 import { loadSecretKey } from './features/instance/settings.queries';
 import { loadVapidKeys, type VapidKeys } from './features/push/vapid';
 import { MediaStore } from './media-store';
@@ -25,6 +26,8 @@ export interface AppContext {
   vapid: VapidKeys;
   /** Presented accounts and statuses kept between requests (checked against their rows). */
   presented: PresentationCache;
+  /** The days each person used Rapport (analytics tell observers from the inactive). */
+  activity: ActivityDays;
   /** Closes what the context opened (the database pool). */
   close(): Promise<void>;
 }
@@ -71,6 +74,9 @@ export async function createContext(
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
+    const activity = new ActivityDays(handle.db, (error) =>
+      log.warn({ err: error }, 'recording activity days failed'),
+    );
     return {
       config,
       db: handle.db,
@@ -81,7 +87,11 @@ export async function createContext(
       secretKey: await loadSecretKey(handle.db),
       vapid: await loadVapidKeys(handle.db),
       presented: new PresentationCache(),
-      close: () => handle.close(),
+      activity,
+      close: async () => {
+        await activity.flush();
+        await handle.close();
+      },
     };
   } catch (error) {
     await handle.close();

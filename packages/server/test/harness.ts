@@ -62,6 +62,8 @@ export async function startTestApp(
     RAPPORT_LINK_PREVIEWS: 'off',
     // Digests run when a test calls runDigests with the time it chooses, not on the clock.
     RAPPORT_DIGESTS: 'off',
+    // Each analytics request computes afresh, so a test sees what it has just written.
+    RAPPORT_ANALYTICS_CACHE_SECONDS: '0',
     RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,

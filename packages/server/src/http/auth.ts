@@ -127,6 +127,7 @@ async function resolve(
   if (!row || (credential.via === 'cookie') !== (row.kind === 'session')) return null;
   if (row.account_id !== null && row.suspended) return null;
   touches.note(row, now);
+  if (row.account_id !== null) ctx.activity.note(row.account_id, now);
   return {
     viewer:
       row.account_id === null

@@ -16,6 +16,7 @@ import * as m0014 from './0014-push';
 import * as m0015 from './0015-conversations';
 import * as m0016 from './0016-relationships';
 import * as m0017 from './0017-relationship-reminders';
+import * as m0018 from './0018-analytics';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-conversations': m0015,
   '0016-relationships': m0016,
   '0017-relationship-reminders': m0017,
+  '0018-analytics': m0018,
 };

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTable, AccountTermsTable } from './accounts.table';
 import type {
+  AccountActivityDaysTable,
+  AnalyticsOptOutsTable,
+  AnalyticsTargetsTable,
+} from './analytics.table';
+import type {
   ChatMembersTable,
   ChatMessagesTable,
   ChatMessageTermsTable,
@@ -133,6 +138,9 @@ export interface Tables {
   mail_outbox: MailOutboxTable;
   digest_runs: DigestRunsTable;
   password_resets: PasswordResetsTable;
+  account_activity_days: AccountActivityDaysTable;
+  analytics_opt_outs: AnalyticsOptOutsTable;
+  analytics_targets: AnalyticsTargetsTable;
 }
 
 /** The dialect-specific search tables, reached only through db/dialect.ts. */

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { int64 } from '../dialect';
+
+/**
+ * Organisation analytics: the days each person was active (so "observers" who read but
+ * never write can be told from the inactive), the people counted only in organisation
+ * totals, the response targets, and an index that reads page revisions by time.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const big = int64(db);
+  await db.schema
+    .createTable('account_activity_days')
+    .addColumn('account_id', big, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('account_activity_days_pk', ['account_id', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('account_activity_days_day')
+    .on('account_activity_days')
+    .columns(['day', 'account_id'])
+    .execute();
+  await db.schema
+    .createTable('analytics_opt_outs')
+    .addColumn('account_id', big, (c) =>
+      c.primaryKey().references('accounts.id').onDelete('cascade'),
+    )
+    .addColumn('created_at', big, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('analytics_targets')
+    .addColumn('scope', 'text', (c) => c.primaryKey())
+    .addColumn('answer_within_hours', 'integer', (c) => c.notNull())
+    .addColumn('answered_percent', 'integer', (c) => c.notNull())
+    .addColumn('updated_by_id', big, (c) => c.references('accounts.id').onDelete('set null'))
+    .addColumn('updated_at', big, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('page_revisions_created')
+    .on('page_revisions')
+    .columns(['created_at'])
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('page_revisions_created').execute();
+  await db.schema.dropTable('analytics_targets').execute();
+  await db.schema.dropTable('analytics_opt_outs').execute();
+  await db.schema.dropTable('account_activity_days').execute();
+}
