@@ -17,6 +17,7 @@ import {
   updateAnalyticsSettings,
 } from './analytics.service';
 import { analyticsRunner } from './runner';
+import { silosRoutes } from './silos.routes';
 
 export const tags = ['analytics'];
 interface RouteRule {
@@ -92,4 +93,5 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   );
 
   // Each dashboard registers here (its own *.routes.ts).
+  silosRoutes(app, ctx);
 }
