@@ -16,6 +16,7 @@ import {
   setAnalyticsPrivacy,
   updateAnalyticsSettings,
 } from './analytics.service';
+import { myInsightsRoutes } from './my-insights.routes';
 import { analyticsRunner } from './runner';
 import { silosRoutes } from './silos.routes';
 
@@ -94,4 +95,5 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
 
   // Each dashboard registers here (its own *.routes.ts).
   silosRoutes(app, ctx);
+  myInsightsRoutes(app, ctx);
 }

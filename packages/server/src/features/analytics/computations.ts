@@ -1,4 +1,5 @@
 import type { Db } from '../../db/tables';
+import { computeMyInsights } from './my-insights';
 import { computeSilos } from './silos';
 
 /**
@@ -8,6 +9,7 @@ import { computeSilos } from './silos';
  */
 export const COMPUTATIONS = {
   silos: computeSilos,
+  myInsights: computeMyInsights,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;
