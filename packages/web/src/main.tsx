@@ -39,6 +39,7 @@ import './styles/notification-settings.css';
 import './styles/network.css';
 import './styles/relationship-card.css';
 import './styles/introductions.css';
+import './styles/charts.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

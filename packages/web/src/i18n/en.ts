@@ -1,3 +1,4 @@
+import { analyticsMessages } from '../features/analytics/messages';
 import { chatsMessages } from '../features/chats/messages';
 import { communitiesMessages } from '../features/communities/messages';
 import { emailMessages } from '../features/email/messages';
@@ -101,4 +102,5 @@ export const en = {
   ...inboxMessages,
   ...networkMessages,
   ...introductionsMessages,
+  ...analyticsMessages,
 } as const;
