@@ -108,9 +108,66 @@ export async function computeKnowledgeRisk(
   db: Db,
   input: KnowledgeRiskInput,
 ): Promise<KnowledgeRiskReport> {
-  const { scope, period } = input;
-  const members = await scopeMembers(db, scope, period.to);
+  const members = await scopeMembers(db, input.scope, input.period.to);
   if (members.length < input.minGroupSize) return suppressedReport(input);
+  const topics = tallyTopics(await readKnowledge(db, input, members), input.publicUrl);
+  const facts = await communityFacts(
+    db,
+    [...topics.values()].flatMap((found) => found.communityId ?? []),
+  );
+  let hidden = 0;
+  const shown: KnowledgeTopic[] = [];
+  for (const found of topics.values()) {
+    if (found.communityId !== null) {
+      const fact = facts.get(found.communityId);
+      if (!fact) continue;
+      found.name = fact.name;
+      found.hasPage = fact.hasPages;
+    }
+    const people = new Set([...found.askers, ...found.perPerson.keys()]);
+    if (people.size < input.minGroupSize) {
+      hidden += 1;
+      continue;
+    }
+    shown.push(present(found));
+  }
+  // Riskiest first: at risk, then the fewest people, then the most asked.
+  shown.sort(
+    (a, b) =>
+      Number(b.at_risk) - Number(a.at_risk) ||
+      a.bus_factor - b.bus_factor ||
+      b.questions_asked - a.questions_asked ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    ...frameOf(input),
+    suppressed: false,
+    topics: shown.slice(0, MAX_TOPICS),
+    hidden_topics: hidden,
+  };
+}
+
+interface Knowledge {
+  questions: AskedQuestion[];
+  /** Who answered each question (once per answer). */
+  answerersOf: Map<number, number[]>;
+  tags: Array<{ questionId: number; name: string; nameKey: string }>;
+  /** Revisions of community pages, by the people the scope counts. */
+  revisions: Array<{ communityId: number; authorId: number }>;
+  skills: Map<string, { name: string; people: number }>;
+}
+
+/**
+ * What the scope asked, answered and wrote in the period. Beyond the organisation, people
+ * who opted out are not counted (scope.queries.ts); a department's pages are those its
+ * members wrote.
+ */
+async function readKnowledge(
+  db: Db,
+  input: KnowledgeRiskInput,
+  members: number[],
+): Promise<Knowledge> {
+  const { scope, period } = input;
   const [questions, answers, tags, revisions, skillLists, optedOut] = await Promise.all([
     scopeQuestions(db, input, members),
     answersToQuestions(db, scope, period),
@@ -119,25 +176,32 @@ export async function computeKnowledgeRisk(
     listedSkills(db),
     scope.kind === 'organisation' ? new Set<number>() : optedOutIds(db),
   ]);
-  const asked = new Map(questions.map((question) => [question.id, question]));
-  // Beyond the organisation, people who opted out are not counted (scope.queries.ts).
+  const asked = new Set(questions.map((question) => question.id));
   const answerersOf = new Map<number, number[]>();
   for (const answer of answers) {
     if (!asked.has(answer.questionId) || optedOut.has(answer.accountId)) continue;
-    answerersOf.set(answer.questionId, [
-      ...(answerersOf.get(answer.questionId) ?? []),
-      answer.accountId,
-    ]);
+    const answerers = answerersOf.get(answer.questionId) ?? [];
+    answerers.push(answer.accountId);
+    answerersOf.set(answer.questionId, answerers);
   }
   const departmentMembers = scope.kind === 'department' ? new Set(members) : null;
-  const counted = revisions.filter(
-    (revision) =>
-      revision.communityId !== null &&
-      !optedOut.has(revision.authorId) &&
-      (departmentMembers === null || departmentMembers.has(revision.authorId)),
-  );
+  return {
+    questions,
+    answerersOf,
+    tags: tags.filter((tag) => asked.has(tag.questionId)),
+    revisions: revisions.flatMap(({ communityId, authorId }) =>
+      communityId !== null &&
+      !optedOut.has(authorId) &&
+      (departmentMembers === null || departmentMembers.has(authorId))
+        ? [{ communityId, authorId }]
+        : [],
+    ),
+    skills: skillsListed(skillLists),
+  };
+}
 
-  const skills = skillsListed(skillLists);
+/** Every topic's tally: its questions, the answers to them, and its page revisions. */
+function tallyTopics(knowledge: Knowledge, publicUrl: string): Map<string, Tally> {
   const topics = new Map<string, Tally>();
   const topic = (id: string, make: () => Tally) => {
     let found = topics.get(id);
@@ -147,7 +211,7 @@ export async function computeKnowledgeRisk(
     }
     return found;
   };
-  const url = (path: string) => `${input.publicUrl}${path}`;
+  const url = (path: string) => `${publicUrl}${path}`;
   const communityTopic = (id: number) =>
     topic(`community:${id}`, () =>
       tally({
@@ -160,7 +224,7 @@ export async function computeKnowledgeRisk(
       }),
     );
   const tagTopic = (tag: { name: string; nameKey: string }) => {
-    const skill = skills.get(skillKey(tag.name));
+    const skill = knowledge.skills.get(skillKey(tag.name));
     if (skill) {
       return topic(`skill:${skillKey(tag.name)}`, () =>
         tally({
@@ -185,55 +249,25 @@ export async function computeKnowledgeRisk(
     );
   };
 
+  // A set per question: two hashtags naming the same skill count it once.
   const topicsOf = new Map<number, Set<Tally>>();
-  for (const tag of tags) {
-    if (!asked.has(tag.questionId)) continue;
+  for (const tag of knowledge.tags) {
     const set = topicsOf.get(tag.questionId) ?? new Set<Tally>();
     set.add(tagTopic(tag));
     topicsOf.set(tag.questionId, set);
   }
-  for (const question of questions) {
+  for (const question of knowledge.questions) {
     const set = topicsOf.get(question.id) ?? new Set<Tally>();
     if (question.communityId !== null) set.add(communityTopic(question.communityId));
-    for (const found of set) countQuestion(found, question, answerersOf.get(question.id) ?? []);
+    const answerers = knowledge.answerersOf.get(question.id) ?? [];
+    for (const found of set) countQuestion(found, question, answerers);
   }
-  for (const revision of counted) {
-    const found = communityTopic(revision.communityId as number);
+  for (const revision of knowledge.revisions) {
+    const found = communityTopic(revision.communityId);
     found.pages += 1;
     add(found.perPerson, revision.authorId);
   }
-
-  const communityIds = [...topics.values()].flatMap((found) => found.communityId ?? []);
-  const facts = await communityFacts(db, communityIds);
-  let hidden = 0;
-  const shown: KnowledgeTopic[] = [];
-  for (const found of topics.values()) {
-    if (found.communityId !== null) {
-      const fact = facts.get(found.communityId);
-      if (!fact) continue;
-      found.name = fact.name;
-      found.hasPage = fact.hasPages;
-    }
-    const people = new Set([...found.askers, ...found.perPerson.keys()]);
-    if (people.size < input.minGroupSize) {
-      hidden += 1;
-      continue;
-    }
-    shown.push(present(found));
-  }
-  shown.sort(
-    (a, b) =>
-      Number(b.at_risk) - Number(a.at_risk) ||
-      a.bus_factor - b.bus_factor ||
-      b.questions_asked - a.questions_asked ||
-      a.name.localeCompare(b.name),
-  );
-  return {
-    ...frameOf(input),
-    suppressed: false,
-    topics: shown.slice(0, MAX_TOPICS),
-    hidden_topics: hidden,
-  };
+  return topics;
 }
 
 function countQuestion(found: Tally, question: AskedQuestion, answerers: number[]) {

@@ -121,15 +121,12 @@ async function queuePage(
   for (let batch = 0; batch < BATCHES_PER_PAGE && more && shown.length < limit; batch += 1) {
     const rows = await unansweredIds(ctx.db, filter, after, limit);
     more = rows.length === limit;
-    const seen = new Map(
-      (
-        await seeStatuses(
-          ctx,
-          viewer,
-          rows.map((row) => row.id),
-        )
-      ).map((status) => [status.id, status]),
+    const visible = await seeStatuses(
+      ctx,
+      viewer,
+      rows.map((row) => row.id),
     );
+    const seen = new Map(visible.map((status) => [status.id, status]));
     for (const [index, row] of rows.entries()) {
       after = row.id;
       const status = seen.get(row.id);
@@ -146,16 +143,11 @@ async function queuePage(
     shown.flatMap((item) => item.communityId ?? []),
   );
   const now = Date.now();
-  const items = shown.map(({ status, communityId }) =>
-    presentUnanswered(
-      ctx,
-      status,
-      communityId === null
-        ? null
-        : { id: communityId, name: communities.get(communityId)?.name ?? '' },
-      now,
-    ),
-  );
+  const items = shown.map(({ status, communityId }) => {
+    const access = communityId === null ? undefined : communities.get(communityId);
+    const community = access ? { id: access.community.id, name: access.name } : null;
+    return presentUnanswered(ctx, status, community, now);
+  });
   return { items, next: more ? after : undefined };
 }
 
