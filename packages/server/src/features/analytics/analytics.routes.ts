@@ -17,6 +17,7 @@ import {
   updateAnalyticsSettings,
 } from './analytics.service';
 import { myInsightsRoutes } from './my-insights.routes';
+import { responsivenessRoutes } from './responsiveness.routes';
 import { analyticsRunner } from './runner';
 import { silosRoutes } from './silos.routes';
 
@@ -94,6 +95,7 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   );
 
   // Each dashboard registers here (its own *.routes.ts).
+  responsivenessRoutes(app, ctx);
   silosRoutes(app, ctx);
   myInsightsRoutes(app, ctx);
 }

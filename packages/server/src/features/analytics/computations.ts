@@ -1,5 +1,7 @@
 import type { Db } from '../../db/tables';
+import { computeKnowledgeRisk } from './knowledge-risk';
 import { computeMyInsights } from './my-insights';
+import { computeResponsiveness } from './responsiveness';
 import { computeSilos } from './silos';
 
 /**
@@ -8,8 +10,10 @@ import { computeSilos } from './silos';
  * needs and returns a finished report, suppression applied.
  */
 export const COMPUTATIONS = {
+  responsiveness: computeResponsiveness,
+  knowledge_risk: computeKnowledgeRisk,
   silos: computeSilos,
-  myInsights: computeMyInsights,
+  my_insights: computeMyInsights,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;

@@ -18,7 +18,7 @@ export async function myInsights(
 ): Promise<MyInsights> {
   const now = Date.now();
   const period = parsePeriod(query, now);
-  return analyticsRunner(ctx).run('myInsights', { accountId: viewer.id, period, now });
+  return analyticsRunner(ctx).run('my_insights', { accountId: viewer.id, period, now });
 }
 
 /** One table of someone's insights as CSV (`summary` when none is named). */
