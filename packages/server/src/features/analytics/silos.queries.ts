@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { idAt } from '../../db/ids';
 import type { Db } from '../../db/tables';
+import type { InteractionKind } from '../../db/tables/communities.table';
 import type { Period } from './period';
 
 /** Each person's department as they list it ('' for none), for the people who may be members. */
@@ -27,8 +28,15 @@ export interface PairCount {
 }
 
 /**
- * The interactions ledger in the period, counted per ordered pair of people. Only that an
- * act happened is read (the ledger holds no message contents). Ids are minted when a row is
+ * Acts that only say two people were in the same place (an event, a community) and were
+ * recorded for everyone there: being in the same room is not one person reaching another,
+ * so silos leave them out. Co-authoring a page is joint work and counts.
+ */
+const PRESENCE_ONLY: InteractionKind[] = ['same_event', 'same_community'];
+
+/**
+ * The interactions ledger in the period, counted per ordered pair of people, presence
+ * alone left out. Only that an act happened is read (the ledger holds no message contents). Ids are minted when a row is
  * written, never before the act (imported history is written later than it happened), so
  * `id >= idAt(from)` bounds the primary-key range scan from below without losing a row;
  * there is no upper id bound for the same reason, and `created_at` decides the period.
@@ -40,6 +48,7 @@ export async function interactionPairs(db: Db, period: Period): Promise<PairCoun
     .where('id', '>=', idAt(period.from))
     .where('created_at', '>=', period.from)
     .where('created_at', '<', period.to)
+    .where('kind', 'not in', PRESENCE_ONLY)
     .groupBy(['actor_id', 'target_id'])
     .execute();
   return rows.map((row) => ({

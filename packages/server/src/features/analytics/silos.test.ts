@@ -86,6 +86,20 @@ beforeAll(async () => {
   await post(s3, 'In the shared folder', { in_reply_to_id: fromS2 });
   await favourite(o1, fromE1);
   await favourite(e1, fromO1);
+  // Joining the same small community records presence acts between e1 and s1: being in
+  // the same room is not reaching someone, so the matrix below does not count them.
+  const club = await e1.api.post('/api/rapport/v1/communities', {
+    name: 'Lunch club',
+    privacy: 'public',
+  });
+  expect(club.status, club.text).toBe(200);
+  expect((await s1.api.post(`/api/rapport/v1/communities/${club.body.id}/join`)).status).toBe(200);
+  const presence = await t.ctx.db
+    .selectFrom('interactions')
+    .select('kind')
+    .where('kind', '=', 'same_community')
+    .execute();
+  expect(presence.length).toBeGreaterThan(0);
   await t.ctx.events.settled();
 });
 
