@@ -85,22 +85,23 @@ export async function community(
   });
   expect(res.status, res.text).toBe(200);
   const id = res.body.id as string;
-  if (privacy === 'public') {
-    for (const m of members) {
-      const joined = await m.api.post(`/api/rapport/v1/communities/${id}/join`);
-      expect(joined.status, joined.text).toBe(200);
-    }
-  } else {
-    const invited = await owner.api.post(`/api/rapport/v1/communities/${id}/members`, {
-      account_ids: members.map((m) => String(m.account.id)),
-    });
-    expect(invited.status, invited.text).toBe(200);
-    for (const m of members) {
-      const joined = await m.api.post(`/api/rapport/v1/communities/${id}/join`);
-      expect(joined.status, joined.text).toBe(200);
-    }
-  }
+  // A public community is joined; the others by invitation.
+  if (privacy !== 'public' && members.length > 0) await invite(owner, id, members);
+  for (const m of members) await join(m, id);
   return id;
+}
+
+/** Invites people into a community (an admin brings guests in, who see no one else). */
+export async function invite(inviter: Person, communityId: string, invitees: Person[]) {
+  const res = await inviter.api.post(`/api/rapport/v1/communities/${communityId}/members`, {
+    account_ids: invitees.map((m) => String(m.account.id)),
+  });
+  expect(res.status, res.text).toBe(200);
+}
+
+export async function join(who: Person, communityId: string) {
+  const res = await who.api.post(`/api/rapport/v1/communities/${communityId}/join`);
+  expect(res.status, res.text).toBe(200);
 }
 
 /** YYYY-MM-DD of today (UTC) plus `days`. */

@@ -149,15 +149,23 @@ export async function favouriteWeeks(
 /**
  * The weeks in which each person used Rapport (any signed-in request). A day counts for
  * the period when it overlaps it; a day that began before the period belongs to its first
- * week. What someone read is not recorded, so for a community this is "used Rapport".
+ * week. What someone read is not recorded, so for a community this is "its members who
+ * used Rapport" (read through their memberships, not the whole organisation's days).
  */
 export async function activityWeeks(
   db: Db,
   period: Period,
+  community: number | null,
 ): Promise<{ account_id: number; week: number }[]> {
   const dayStart = sql<number>`(cast(d.day as bigint) * ${sql.lit(DAY_MS)})`;
   const rows = await db
     .selectFrom('account_activity_days as d')
+    .$if(community !== null, (q) =>
+      q
+        .innerJoin('community_members as m', 'm.account_id', 'd.account_id')
+        .where('m.community_id', '=', community)
+        .where('m.state', '=', 'member'),
+    )
     .select([
       'd.account_id',
       sql<number>`case when ${dayStart} < ${sql.lit(period.from)} then 0

@@ -64,7 +64,7 @@ export async function computeParticipation(
     statusWeeks(db, period, community),
     revisionWeeks(db, period, community),
     favouriteWeeks(db, period, community),
-    activityWeeks(db, period),
+    activityWeeks(db, period, community),
     responsesReceived(db, period, community),
   ]);
   for (const row of statuses) {
