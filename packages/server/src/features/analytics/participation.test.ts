@@ -1,10 +1,11 @@
 import type { Participation } from '@rapport/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import {
   aroundToday,
   community,
   createPage,
+  day,
   editPage,
   type Person,
   people,
@@ -254,6 +255,35 @@ describe('a community with a known Gini', () => {
   });
 });
 
+describe('what counts as a contribution', () => {
+  it('counts a status a moderator hid (it was written), not one its author deleted', async () => {
+    const [writer, reporter, deleter] = (await people(t, 5, { department: 'Moderated' })) as [
+      Person,
+      Person,
+      Person,
+    ];
+    const hidden = await post(writer, {}, 'A borderline joke');
+    await post(writer);
+    const filed = await reporter.api.post('/api/v1/reports', {
+      account_id: String(writer.account.id),
+      status_ids: [hidden],
+      category: 'violation',
+    });
+    expect(filed.status, filed.text).toBe(200);
+    const acted = await admin.api.post(
+      `/api/rapport/v1/moderation/reports/${filed.body.id}/actions`,
+      { action: 'hide', reason: 'Not welcome here' },
+    );
+    expect(acted.status, acted.text).toBe(200);
+    const deleted = await post(deleter);
+    await post(deleter);
+    expect((await deleter.api.delete(`/api/v1/statuses/${deleted}`)).status).toBe(200);
+
+    const r = await report(aroundToday('department:Moderated'));
+    expect(r).toMatchObject({ members: 5, contributions: 3 });
+  });
+});
+
 describe('activity', () => {
   it('makes a member who only reads an observer rather than inactive', async () => {
     await setMinGroupSize(admin, 3);
@@ -277,5 +307,44 @@ describe('activity', () => {
     } finally {
       await setMinGroupSize(admin, 5);
     }
+  });
+});
+
+// Last in the file: it moves the clock forward (ids stay time-ordered after it).
+describe('first-time contributors who come back', () => {
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts those whose first contribution is in the period, and who contributed on a later day', async () => {
+    await setMinGroupSize(admin, 3);
+    // Six people: one contributed before, one once, three come back, one never writes.
+    const group = await people(t, 6, { department: 'Newcomers' });
+    const [veteran, once] = group as [Person, Person];
+    const returning = group.slice(2, 5);
+    // Today, before the period: the veteran's first contribution.
+    await post(veteran);
+    const tomorrow = Date.parse(`${day(1)}T10:00:00.000Z`);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(tomorrow);
+    for (const one of [veteran, once, ...returning]) await post(one);
+    // Twice on the same day is not coming back...
+    vi.setSystemTime(tomorrow + 60 * 60 * 1000);
+    await post(once);
+    // ...the next day is.
+    vi.setSystemTime(tomorrow + 24 * 60 * 60 * 1000);
+    for (const one of returning) await post(one);
+    vi.useRealTimers();
+
+    const period = `scope=department:Newcomers&from=${day(1)}&to=${day(2)}`;
+    const r = await report(`/api/rapport/v1/analytics/participation?${period}`);
+    expect(r).toMatchObject({
+      contributors: 5,
+      contributions: 9,
+      first_time_contributors: 4,
+      returning_first_time_contributors: 3,
+    });
+    expect(r.weekly[0]?.first_time_contributors).toBe(4);
+    await setMinGroupSize(admin, 5);
   });
 });
