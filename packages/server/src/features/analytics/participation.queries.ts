@@ -11,10 +11,25 @@ import { type Period, WEEK_MS } from './period';
  * primary-key range (`idAt(from)`..`idAt(to)`: snowflake ids sort by time), page revisions
  * through `page_revisions_created`, visits through `account_activity_days_day`.
  *
- * `community` narrows every read to one community (its statuses, the reactions to them,
- * its pages); null reads the whole organisation (departments are filtered by the caller).
+ * `narrow` keeps a read to one community's content (its statuses, the reactions to them,
+ * its pages) or to one department's people, so less is grouped; the caller still keeps
+ * only the scope's members (opt-outs, suspended accounts, guests).
  * Numbers that divide are written as literals: SQLite divides by a bound number as a real.
  */
+
+/** One community's content, or one department's people (or neither: the organisation). */
+export interface Narrowing {
+  community: number | null;
+  department: string | null;
+}
+
+/** The people who list this department (only called when a department is given). */
+function departmentPeople(db: Db, department: string | null) {
+  return db
+    .selectFrom('accounts as dp')
+    .select('dp.id')
+    .where('dp.department', '=', department ?? '');
+}
 
 /** What one person wrote in one week of the period (statuses: boosts apart). */
 export interface StatusWeek {
@@ -42,7 +57,7 @@ export interface StatusWeek {
 export async function statusWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<StatusWeek[]> {
   const contribution = sql`(s.reblog_of_id is null and s.visibility <> 'direct')`;
   const reply = sql`(s.in_reply_to_account_id is not null and s.in_reply_to_account_id <> s.account_id)`;
@@ -60,7 +75,10 @@ export async function statusWeeks(
     ])
     .where('s.id', '>=', idAt(period.from))
     .where('s.id', '<', idAt(period.to))
-    .$if(community !== null, (q) => q.where('s.community_id', '=', community))
+    .$if(narrow.community !== null, (q) => q.where('s.community_id', '=', narrow.community))
+    .$if(narrow.department !== null, (q) =>
+      q.where('s.account_id', 'in', departmentPeople(db, narrow.department)),
+    )
     .groupBy(['s.account_id', sql`week`])
     .execute();
   return rows.map((row) => ({
@@ -88,12 +106,15 @@ export interface RevisionWeek {
 export async function revisionWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<RevisionWeek[]> {
   const rows = await db
     .selectFrom('page_revisions as r')
-    .$if(community !== null, (q) =>
-      q.innerJoin('pages as p', 'p.id', 'r.page_id').where('p.community_id', '=', community),
+    .$if(narrow.community !== null, (q) =>
+      q.innerJoin('pages as p', 'p.id', 'r.page_id').where('p.community_id', '=', narrow.community),
+    )
+    .$if(narrow.department !== null, (q) =>
+      q.where('r.author_id', 'in', departmentPeople(db, narrow.department)),
     )
     .select([
       'r.author_id',
@@ -127,12 +148,17 @@ export interface CountWeek {
 export async function favouriteWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<CountWeek[]> {
   const rows = await db
     .selectFrom('favourites as f')
-    .$if(community !== null, (q) =>
-      q.innerJoin('statuses as s', 's.id', 'f.status_id').where('s.community_id', '=', community),
+    .$if(narrow.community !== null, (q) =>
+      q
+        .innerJoin('statuses as s', 's.id', 'f.status_id')
+        .where('s.community_id', '=', narrow.community),
+    )
+    .$if(narrow.department !== null, (q) =>
+      q.where('f.account_id', 'in', departmentPeople(db, narrow.department)),
     )
     .select(['f.account_id', idWeek(period, sql.ref('f.id')).as('week'), countAll()])
     .where('f.id', '>=', idAt(period.from))
@@ -155,16 +181,19 @@ export async function favouriteWeeks(
 export async function activityWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<{ account_id: number; week: number }[]> {
   const dayStart = sql<number>`(cast(d.day as bigint) * ${sql.lit(DAY_MS)})`;
   const rows = await db
     .selectFrom('account_activity_days as d')
-    .$if(community !== null, (q) =>
+    .$if(narrow.community !== null, (q) =>
       q
         .innerJoin('community_members as m', 'm.account_id', 'd.account_id')
-        .where('m.community_id', '=', community)
+        .where('m.community_id', '=', narrow.community)
         .where('m.state', '=', 'member'),
+    )
+    .$if(narrow.department !== null, (q) =>
+      q.where('d.account_id', 'in', departmentPeople(db, narrow.department)),
     )
     .select([
       'd.account_id',
@@ -192,8 +221,9 @@ export interface Received {
 export async function responsesReceived(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<Received[]> {
+  const { community, department } = narrow;
   const from = idAt(period.from);
   const to = idAt(period.to);
   const [replies, favourites, boosts] = await Promise.all([
@@ -207,6 +237,9 @@ export async function responsesReceived(
       .where('s.in_reply_to_account_id', 'is not', null)
       .whereRef('s.in_reply_to_account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('s.community_id', '=', community))
+      .$if(department !== null, (q) =>
+        q.where('s.in_reply_to_account_id', 'in', departmentPeople(db, department)),
+      )
       .groupBy('s.in_reply_to_account_id')
       .execute(),
     db
@@ -217,6 +250,9 @@ export async function responsesReceived(
       .where('f.id', '<', to)
       .whereRef('f.account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('s.community_id', '=', community))
+      .$if(department !== null, (q) =>
+        q.where('s.account_id', 'in', departmentPeople(db, department)),
+      )
       .groupBy('s.account_id')
       .execute(),
     db
@@ -228,6 +264,9 @@ export async function responsesReceived(
       .where('b.reblog_of_id', 'is not', null)
       .whereRef('b.account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('b.community_id', '=', community))
+      .$if(department !== null, (q) =>
+        q.where('s.account_id', 'in', departmentPeople(db, department)),
+      )
       .groupBy('s.account_id')
       .execute(),
   ]);
