@@ -7,28 +7,33 @@ import { type Period, WEEK_MS } from './period';
 /**
  * The reads behind the participation dashboard. Each one groups by person (and week) in
  * SQL, so no status row ever reaches JavaScript: a year of an organisation's statuses
- * comes back as at most one row per person per week. Statuses and favourites are read by
- * primary-key range (`idAt(from)`..`idAt(to)`: snowflake ids sort by time), page revisions
- * through `page_revisions_created`, visits through `account_activity_days_day`.
+ * comes back as at most one row per person per week. A period is an id range on statuses
+ * and favourites (`idAt(from)`..`idAt(to)`: snowflake ids sort by time).
  *
  * `narrow` keeps a read to one community's content (its statuses, the reactions to them,
- * its pages) or to one department's people, so less is grouped; the caller still keeps
- * only the scope's members (opt-outs, suspended accounts, guests).
+ * its pages), or else to the organisation's people (of one department, if given). Read
+ * person by person, statuses come from `statuses_analytics`, favourites from
+ * `favourites_account` and visits from the activity key, each an index that holds every
+ * column the read needs in (person, time) order: SQLite then groups presorted rows, three
+ * times faster than grouping a time range's rows in random person order. The caller still
+ * keeps only the scope's members (created before the period ends, not opted out).
  * Numbers that divide are written as literals: SQLite divides by a bound number as a real.
  */
 
-/** One community's content, or one department's people (or neither: the organisation). */
+/** One community's content; or, when `community` is null, people (of one department, or all). */
 export interface Narrowing {
   community: number | null;
   department: string | null;
 }
 
-/** The people who list this department (only called when a department is given). */
-function departmentPeople(db: Db, department: string | null) {
+/** The people a read about the organisation or a department takes: staff, not suspended. */
+function peopleOf(db: Db, narrow: Narrowing) {
   return db
-    .selectFrom('accounts as dp')
-    .select('dp.id')
-    .where('dp.department', '=', department ?? '');
+    .selectFrom('accounts as pp')
+    .select('pp.id')
+    .where('pp.suspended', '=', 0)
+    .where('pp.role', 'in', ['member', 'admin'])
+    .$if(narrow.department !== null, (q) => q.where('pp.department', '=', narrow.department ?? ''));
 }
 
 /** What one person wrote in one week of the period (statuses: boosts apart). */
@@ -76,9 +81,7 @@ export async function statusWeeks(
     .where('s.id', '>=', idAt(period.from))
     .where('s.id', '<', idAt(period.to))
     .$if(narrow.community !== null, (q) => q.where('s.community_id', '=', narrow.community))
-    .$if(narrow.department !== null, (q) =>
-      q.where('s.account_id', 'in', departmentPeople(db, narrow.department)),
-    )
+    .$if(narrow.community === null, (q) => q.where('s.account_id', 'in', peopleOf(db, narrow)))
     .groupBy(['s.account_id', sql`week`])
     .execute();
   return rows.map((row) => ({
@@ -113,9 +116,7 @@ export async function revisionWeeks(
     .$if(narrow.community !== null, (q) =>
       q.innerJoin('pages as p', 'p.id', 'r.page_id').where('p.community_id', '=', narrow.community),
     )
-    .$if(narrow.department !== null, (q) =>
-      q.where('r.author_id', 'in', departmentPeople(db, narrow.department)),
-    )
+    .$if(narrow.community === null, (q) => q.where('r.author_id', 'in', peopleOf(db, narrow)))
     .select([
       'r.author_id',
       msWeek(period, sql.ref('r.created_at')).as('week'),
@@ -157,9 +158,7 @@ export async function favouriteWeeks(
         .innerJoin('statuses as s', 's.id', 'f.status_id')
         .where('s.community_id', '=', narrow.community),
     )
-    .$if(narrow.department !== null, (q) =>
-      q.where('f.account_id', 'in', departmentPeople(db, narrow.department)),
-    )
+    .$if(narrow.community === null, (q) => q.where('f.account_id', 'in', peopleOf(db, narrow)))
     .select(['f.account_id', idWeek(period, sql.ref('f.id')).as('week'), countAll()])
     .where('f.id', '>=', idAt(period.from))
     .where('f.id', '<', idAt(period.to))
@@ -192,9 +191,7 @@ export async function activityWeeks(
         .where('m.community_id', '=', narrow.community)
         .where('m.state', '=', 'member'),
     )
-    .$if(narrow.department !== null, (q) =>
-      q.where('d.account_id', 'in', departmentPeople(db, narrow.department)),
-    )
+    .$if(narrow.community === null, (q) => q.where('d.account_id', 'in', peopleOf(db, narrow)))
     .select([
       'd.account_id',
       sql<number>`case when ${dayStart} < ${sql.lit(period.from)} then 0
@@ -223,7 +220,7 @@ export async function responsesReceived(
   period: Period,
   narrow: Narrowing,
 ): Promise<Received[]> {
-  const { community, department } = narrow;
+  const { community } = narrow;
   const from = idAt(period.from);
   const to = idAt(period.to);
   const [replies, favourites, boosts] = await Promise.all([
@@ -237,9 +234,6 @@ export async function responsesReceived(
       .where('s.in_reply_to_account_id', 'is not', null)
       .whereRef('s.in_reply_to_account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('s.community_id', '=', community))
-      .$if(department !== null, (q) =>
-        q.where('s.in_reply_to_account_id', 'in', departmentPeople(db, department)),
-      )
       .groupBy('s.in_reply_to_account_id')
       .execute(),
     db
@@ -250,9 +244,6 @@ export async function responsesReceived(
       .where('f.id', '<', to)
       .whereRef('f.account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('s.community_id', '=', community))
-      .$if(department !== null, (q) =>
-        q.where('s.account_id', 'in', departmentPeople(db, department)),
-      )
       .groupBy('s.account_id')
       .execute(),
     db
@@ -264,9 +255,6 @@ export async function responsesReceived(
       .where('b.reblog_of_id', 'is not', null)
       .whereRef('b.account_id', '<>', 's.account_id')
       .$if(community !== null, (q) => q.where('b.community_id', '=', community))
-      .$if(department !== null, (q) =>
-        q.where('s.account_id', 'in', departmentPeople(db, department)),
-      )
       .groupBy('s.account_id')
       .execute(),
   ]);
