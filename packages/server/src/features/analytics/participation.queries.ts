@@ -14,9 +14,9 @@ import { type Period, WEEK_MS } from './period';
  * its pages), or else to the organisation's people (of one department, if given). Read
  * person by person, statuses come from `statuses_analytics`, favourites from
  * `favourites_account` and visits from the activity key, each an index that holds every
- * column the read needs in (person, time) order: SQLite then groups presorted rows, three
- * times faster than grouping a time range's rows in random person order. The caller still
- * keeps only the scope's members (created before the period ends, not opted out).
+ * column the read needs in (person, time) order: SQLite then groups presorted rows, two to
+ * three times faster than grouping a time range's rows in random person order. The caller
+ * still keeps only the scope's members (created before the period ends, not opted out).
  * Numbers that divide are written as literals: SQLite divides by a bound number as a real.
  */
 
