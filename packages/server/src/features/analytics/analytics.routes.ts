@@ -17,6 +17,7 @@ import {
   updateAnalyticsSettings,
 } from './analytics.service';
 import { myInsightsRoutes } from './my-insights.routes';
+import { participationRoutes } from './participation.routes';
 import { responsivenessRoutes } from './responsiveness.routes';
 import { analyticsRunner } from './runner';
 import { silosRoutes } from './silos.routes';
@@ -98,4 +99,5 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   responsivenessRoutes(app, ctx);
   silosRoutes(app, ctx);
   myInsightsRoutes(app, ctx);
+  participationRoutes(app, ctx);
 }

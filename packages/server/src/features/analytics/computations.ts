@@ -1,6 +1,7 @@
 import type { Db } from '../../db/tables';
 import { computeKnowledgeRisk } from './knowledge-risk';
 import { computeMyInsights } from './my-insights';
+import { computeParticipation } from './participation';
 import { computeResponsiveness } from './responsiveness';
 import { computeSilos } from './silos';
 
@@ -14,6 +15,7 @@ export const COMPUTATIONS = {
   knowledge_risk: computeKnowledgeRisk,
   silos: computeSilos,
   my_insights: computeMyInsights,
+  participation: computeParticipation,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;
