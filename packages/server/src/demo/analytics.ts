@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { EventBus } from '../events';
 import type { AccountRow } from '../features/accounts/accounts.queries';
 import { recordActivityDays } from '../features/analytics/activity.queries';
+import { updateResponseTarget } from '../features/analytics/targets.service';
 import { createStatus } from '../features/statuses/statuses.service';
 import { viewerFrom } from '../http/auth';
 import { DAY_MS } from '../lib/time';
@@ -105,7 +106,8 @@ const ANSWERS = [
  * What organisation analytics show in the demo: questions in communities that answer
  * quickly and in customer-facing ones that keep people waiting (against their own
  * target), one topic only one person answers, and the days each person visited, so
- * observers (who read and never write) stand apart from the inactive. Engineering's
+ * observers (who read and never write) stand apart from the inactive, and the targets the
+ * organisation and its customer forum set themselves. Engineering's
  * isolation comes from the activity plan (cast.ts `departmentAffinity`).
  */
 export async function seedAnalytics(
@@ -188,6 +190,24 @@ export async function seedAnalytics(
     }
   }
   await restampQuestions(ctx.db, since, stamps);
+
+  // The organisation answers within a day; the customer forum promised its customers more.
+  const admin = s.accounts.find((row) => row.username === s.admin);
+  const forum = communities.get('Acme Customer Forum');
+  if (admin) {
+    await updateResponseTarget(quiet, viewerFrom(admin), {
+      scope: 'organisation',
+      answer_within_hours: 24,
+      answered_share: 0.8,
+    });
+    if (forum) {
+      await updateResponseTarget(quiet, viewerFrom(admin), {
+        scope: `community:${forum.id}`,
+        answer_within_hours: 8,
+        answered_share: 0.9,
+      });
+    }
+  }
 
   return { questions, activeDays: await seedVisits(ctx, s, staff) };
 }
