@@ -4,6 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { AdminAccountsPage } from './features/admin/AdminAccountsPage';
 import { AdminInvitationsPage } from './features/admin/AdminInvitationsPage';
 import { AdminLayout } from './features/admin/AdminLayout';
+import { analyticsRoutes } from './features/analytics/routes';
 import { InvitePage } from './features/auth/InvitePage';
 import { OAuthAuthorizePage } from './features/auth/OAuthAuthorizePage';
 import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/files/:id" element={<FileDetailPage />} />
           {networkRoutes()}
+          {analyticsRoutes()}
           <Route path="/moderation" element={<ModerationQueuePage />} />
           <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />
           <Route path="/moderation/notices/:id" element={<ModerationNoticePage />} />
