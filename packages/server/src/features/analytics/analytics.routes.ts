@@ -16,6 +16,7 @@ import {
   setAnalyticsPrivacy,
   updateAnalyticsSettings,
 } from './analytics.service';
+import { participationRoutes } from './participation.routes';
 import { analyticsRunner } from './runner';
 
 export const tags = ['analytics'];
@@ -92,4 +93,5 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   );
 
   // Each dashboard registers here (its own *.routes.ts).
+  participationRoutes(app, ctx);
 }
