@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, FormInt, Id } from './common';
+import { CursorQuery, DateTime, FormInt, Id } from './common';
 
 /**
  * Organisation analytics (DESIGN.md section 4). Every figure about people is an aggregate
@@ -187,6 +187,13 @@ export type Responsiveness = z.infer<typeof Responsiveness>;
 export const ResponsivenessReport = z.union([Responsiveness, SuppressedReport]);
 export type ResponsivenessReport = z.infer<typeof ResponsivenessReport>;
 
+/**
+ * `GET /api/rapport/v1/analytics/unanswered`: the queue pages oldest first with an opaque
+ * `cursor` (the Link header's rel="next" carries it); `format=csv` downloads the queue.
+ */
+export const UnansweredQuery = AnalyticsQuery.merge(CursorQuery);
+export type UnansweredQuery = z.infer<typeof UnansweredQuery>;
+
 /** One question of the unanswered queue (`GET /api/rapport/v1/analytics/unanswered`, oldest first). */
 export const UnansweredQuestion = z.object({
   id: Id,
@@ -223,7 +230,7 @@ export const KnowledgeTopic = z.object({
   unanswered: z.number().int(),
   /** People who list the topic among their skills. */
   listed_by: z.number().int(),
-  /** Bus factor 1 or 2 with demand. */
+  /** Bus factor 2 or less (0: nobody answers) with recurring demand (knowledge-risk.ts). */
   at_risk: z.boolean(),
   remedies: z.array(KnowledgeRemedy),
 });

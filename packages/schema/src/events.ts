@@ -281,6 +281,8 @@ export const DomainEvent = z.discriminatedUnion('type', [
     by_id: Id,
   }),
   z.object({ type: z.literal('file.deleted'), file_id: Id, community_id: Id, by_id: Id }),
+  /** The organisation or a community set its response target (`scope`: organisation | community:ID). */
+  z.object({ type: z.literal('analytics.target_updated'), scope: z.string(), by_id: Id }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];

@@ -17,6 +17,7 @@ import {
   updateAnalyticsSettings,
 } from './analytics.service';
 import { participationRoutes } from './participation.routes';
+import { responsivenessRoutes } from './responsiveness.routes';
 import { analyticsRunner } from './runner';
 
 export const tags = ['analytics'];
@@ -94,4 +95,5 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
 
   // Each dashboard registers here (its own *.routes.ts).
   participationRoutes(app, ctx);
+  responsivenessRoutes(app, ctx);
 }

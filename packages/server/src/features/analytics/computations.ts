@@ -1,5 +1,7 @@
 import type { Db } from '../../db/tables';
 import { computeParticipation } from './participation';
+import { computeKnowledgeRisk } from './knowledge-risk';
+import { computeResponsiveness } from './responsiveness';
 
 /**
  * Every analytics computation, by name: a function of the database and a plain input
@@ -8,6 +10,8 @@ import { computeParticipation } from './participation';
  */
 export const COMPUTATIONS = {
   participation: computeParticipation,
+  responsiveness: computeResponsiveness,
+  knowledge_risk: computeKnowledgeRisk,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;
