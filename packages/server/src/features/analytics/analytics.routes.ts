@@ -16,9 +16,11 @@ import {
   setAnalyticsPrivacy,
   updateAnalyticsSettings,
 } from './analytics.service';
+import { myInsightsRoutes } from './my-insights.routes';
 import { participationRoutes } from './participation.routes';
 import { responsivenessRoutes } from './responsiveness.routes';
 import { analyticsRunner } from './runner';
+import { silosRoutes } from './silos.routes';
 
 export const tags = ['analytics'];
 interface RouteRule {
@@ -96,4 +98,6 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   // Each dashboard registers here (its own *.routes.ts).
   participationRoutes(app, ctx);
   responsivenessRoutes(app, ctx);
+  silosRoutes(app, ctx);
+  myInsightsRoutes(app, ctx);
 }

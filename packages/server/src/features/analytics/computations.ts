@@ -1,7 +1,9 @@
 import type { Db } from '../../db/tables';
-import { computeParticipation } from './participation';
 import { computeKnowledgeRisk } from './knowledge-risk';
+import { computeMyInsights } from './my-insights';
+import { computeParticipation } from './participation';
 import { computeResponsiveness } from './responsiveness';
+import { computeSilos } from './silos';
 
 /**
  * Every analytics computation, by name: a function of the database and a plain input
@@ -12,6 +14,8 @@ export const COMPUTATIONS = {
   participation: computeParticipation,
   responsiveness: computeResponsiveness,
   knowledge_risk: computeKnowledgeRisk,
+  silos: computeSilos,
+  myInsights: computeMyInsights,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;
