@@ -80,7 +80,7 @@ export function BarChart(props: BarChartProps) {
                 ? 'chart-bar-reference'
                 : 'chart-bar-measure';
             return (
-              <g key={bar.key} className={`chart-bar ${tone}`} data-value={texts[index]}>
+              <g key={bar.key} className={`chart-bar-row ${tone}`} data-value={texts[index]}>
                 <title>{`${bar.label}: ${texts[index]}`}</title>
                 <text className="chart-bar-label" x={layout.left} y={row.labelY}>
                   {clip(bar.label, maxLabel)}

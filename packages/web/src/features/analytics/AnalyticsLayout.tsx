@@ -9,6 +9,7 @@ import { useCurrentAccount } from '../auth/session';
 import {
   defaultScope,
   hasAnyScope,
+  mayOpen,
   type PeriodWeeks,
   periodOf,
   scopeFrom,
@@ -53,7 +54,8 @@ export function AnalyticsLayout() {
   // Again once the tabs appear (they wait for the scopes), so a phone shows the open one.
   const tabRow = useTabInView<HTMLElement>(`${pathname} ${scopes.isSuccess}`);
   const weeks = weeksFrom(search.get('weeks'));
-  const scope = scopeFrom(search.get('scope')) ?? (scopes.data ? defaultScope(scopes.data) : null);
+  const fallback = scopes.data ? defaultScope(scopes.data) : null;
+  const scope = scopeFrom(search.get('scope')) ?? fallback;
   const period = useMemo(() => periodOf(weeks, Date.now()), [weeks]);
 
   const choose = (next: { scope?: string; weeks?: PeriodWeeks }) => {
@@ -68,8 +70,24 @@ export function AnalyticsLayout() {
     body = <ReportSkeleton />;
   } else if (scopes.isError) {
     body = <ErrorState error={scopes.error} onRetry={() => scopes.refetch()} />;
-  } else if (!hasAnyScope(scopes.data) || !scope) {
+  } else if (!hasAnyScope(scopes.data) || !scope || !fallback) {
     body = <EmptyState title={t('analytics.none.title')}>{t('analytics.none.body')}</EmptyState>;
+  } else if (!mayOpen(scope, scopes.data, isAdmin)) {
+    // A link to someone else's dashboard: say so, and offer the viewer's own.
+    body = (
+      <>
+        <div className="analytics-controls">
+          <ScopePicker
+            scope={fallback}
+            scopes={scopes.data}
+            onChange={(next) => choose({ scope: next })}
+          />
+        </div>
+        <EmptyState title={t('analytics.notYours.title')}>
+          {t('analytics.notYours.body')}
+        </EmptyState>
+      </>
+    );
   } else {
     const context: AnalyticsContext = {
       selection: { scope, weeks, ...period },

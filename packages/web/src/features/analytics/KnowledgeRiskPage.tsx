@@ -47,7 +47,7 @@ function KnowledgeRiskReport({
         title={t('analytics.knowledge.headline')}
         intro={t('analytics.knowledge.intro')}
       >
-        <Figures label={t('analytics.knowledge.headline')}>
+        <Figures>
           <Figure label={t('analytics.figure.topics')} value={f.count(report.topics.length)} />
           <Figure
             label={t('analytics.figure.atRisk')}
@@ -210,18 +210,22 @@ function TopicsTable({ topics }: { topics: readonly KnowledgeTopic[] }) {
   );
 }
 
+/**
+ * The topic's page in the app. The server writes absolute addresses with its public URL,
+ * which may differ from the one in the address bar: only the path is followed.
+ */
 function TopicLink({ topic }: { topic: KnowledgeTopic }) {
   const name = topic.kind === 'hashtag' ? `#${topic.name.replace(/^#/, '')}` : topic.name;
-  if (topic.url.startsWith('/')) {
-    return (
-      <Link to={topic.url} className="analytics-topic-name">
-        {name}
-      </Link>
-    );
+  let to = topic.url;
+  try {
+    const url = new URL(topic.url, 'http://localhost');
+    to = `${url.pathname}${url.search}`;
+  } catch {
+    // Not an address: shown as a link to nowhere better than none.
   }
   return (
-    <a href={topic.url} className="analytics-topic-name">
+    <Link to={to} className="analytics-topic-name">
       {name}
-    </a>
+    </Link>
   );
 }

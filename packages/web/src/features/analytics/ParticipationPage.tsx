@@ -1,5 +1,5 @@
 import type { Participation } from '@rapport/schema';
-import { BarChart, LineChart, LorenzChart, numberOf } from '../../components/charts';
+import { BarChart, isSuppressed, LineChart, LorenzChart, numberOf } from '../../components/charts';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import { getParticipation } from './analytics-api';
@@ -54,11 +54,12 @@ function ParticipationReport({
         title={t('analytics.participation.headline')}
         download={csv('summary', t('analytics.participation.headline'))}
       >
-        <Figures label={t('analytics.participation.headline')}>
+        <Figures>
           <Figure label={t('analytics.figure.members')} value={f.count(report.members)} />
           <Figure
             label={t('analytics.figure.contributors')}
             value={f.people(report.contributors)}
+            withheld={isSuppressed(report.contributors)}
           />
           <Figure
             label={t('analytics.figure.contributions')}
@@ -69,11 +70,20 @@ function ParticipationReport({
             value={f.count(report.reactions)}
             note={t('analytics.figure.reactionsNote')}
           />
-          <Figure label={t('analytics.figure.top1')} value={f.shareOf(report.top1_share)} />
-          <Figure label={t('analytics.figure.top10')} value={f.shareOf(report.top10_share)} />
+          <Figure
+            label={t('analytics.figure.top1')}
+            value={f.shareOf(report.top1_share)}
+            withheld={isSuppressed(report.top1_share)}
+          />
+          <Figure
+            label={t('analytics.figure.top10')}
+            value={f.shareOf(report.top10_share)}
+            withheld={isSuppressed(report.top10_share)}
+          />
           <Figure
             label={t('analytics.figure.top15')}
             value={f.shareOf(report.top15_share)}
+            withheld={isSuppressed(report.top15_share)}
             tone={top15 !== null && top15 >= 0.85 ? 'warning' : undefined}
           />
           <Figure
@@ -83,9 +93,11 @@ function ParticipationReport({
           />
         </Figures>
         <p className="analytics-callout">
-          {top15 === null
-            ? t('analytics.participation.patternNone')
-            : t('analytics.participation.pattern', { share: f.share(top15) })}{' '}
+          {isSuppressed(report.top15_share)
+            ? t('analytics.participation.patternHidden', { count: hidden })
+            : top15 === null
+              ? t('analytics.participation.patternNone')
+              : t('analytics.participation.pattern', { share: f.share(top15) })}{' '}
           {t('analytics.participation.patternWhy')}
         </p>
       </ReportSection>
@@ -135,14 +147,16 @@ function ParticipationReport({
             ]}
           />
           <SegmentGuide thresholds={report.thresholds} />
-          <Figures label={t('analytics.participation.newcomersTitle')}>
+          <Figures>
             <Figure
               label={t('analytics.figure.firstTime')}
               value={f.people(report.first_time_contributors)}
+              withheld={isSuppressed(report.first_time_contributors)}
             />
             <Figure
               label={t('analytics.figure.cameBack')}
               value={f.people(report.returning_first_time_contributors)}
+              withheld={isSuppressed(report.returning_first_time_contributors)}
               note={t('analytics.figure.cameBackNote')}
             />
           </Figures>

@@ -65,7 +65,7 @@ function ResponsivenessReport({
         title={t('analytics.responsiveness.headline')}
         download={csv('summary', t('analytics.responsiveness.headline'))}
       >
-        <Figures label={t('analytics.responsiveness.headline')}>
+        <Figures>
           <Figure label={t('analytics.figure.asked')} value={f.count(report.questions_asked)} />
           <Figure label={t('analytics.figure.answered')} value={f.count(report.answered)} />
           <Figure label={t('analytics.figure.accepted')} value={f.count(report.accepted)} />
@@ -192,6 +192,7 @@ function ResponsivenessReport({
             xLabels={xLabels}
             xLongLabels={xLongLabels}
             fractional
+            yAtLeast={1}
             format={f.hoursShort}
             series={[
               {

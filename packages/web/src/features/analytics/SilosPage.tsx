@@ -1,6 +1,6 @@
 import type { Silos } from '@rapport/schema';
 import { Link } from 'react-router';
-import { BarChart, Heatmap } from '../../components/charts';
+import { BarChart, Heatmap, isSuppressed } from '../../components/charts';
 import { EmptyState } from '../../components/EmptyState';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
@@ -60,7 +60,7 @@ function SilosReport({ report, selection }: { report: Silos; selection: Analytic
   return (
     <div className="analytics-report">
       <ReportSection title={t('analytics.silos.headline')} intro={t('analytics.silos.intro')}>
-        <Figures label={t('analytics.silos.headline')}>
+        <Figures>
           <Figure
             label={t('analytics.figure.interactions')}
             value={f.count(report.total_interactions)}
@@ -68,11 +68,13 @@ function SilosReport({ report, selection }: { report: Silos; selection: Analytic
           <Figure
             label={t('analytics.figure.crossShare')}
             value={f.shareOf(report.cross_department_share)}
+            withheld={isSuppressed(report.cross_department_share)}
             note={t('analytics.figure.crossShareNote')}
           />
           <Figure
             label={t('analytics.figure.reciprocity')}
             value={f.shareOf(report.reciprocity)}
+            withheld={isSuppressed(report.reciprocity)}
             note={t('analytics.figure.reciprocityNote')}
           />
           <Figure

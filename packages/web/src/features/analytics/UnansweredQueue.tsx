@@ -7,7 +7,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useT } from '../../i18n/I18nProvider';
 import { analyticsKeys, listUnanswered } from './analytics-api';
 import type { AnalyticsSelection } from './analytics-query';
-import { ReportSection, useFormats } from './parts';
+import { CsvLink, ReportSection, useFormats } from './parts';
 
 /**
  * Questions of the period still waiting for an answer from someone other than the asker,
@@ -34,6 +34,16 @@ export function UnansweredQueue({
     <ReportSection
       title={t('analytics.unanswered.title')}
       intro={t('analytics.unanswered.intro', { count: total })}
+      download={
+        total > 0 && (
+          <CsvLink
+            dashboard="unanswered"
+            selection={selection}
+            table="queue"
+            name={t('analytics.unanswered.title')}
+          />
+        )
+      }
     >
       {list.isPending ? (
         <div className="analytics-queue-skeleton" aria-busy="true">

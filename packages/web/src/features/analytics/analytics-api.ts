@@ -15,7 +15,12 @@ import type { AnalyticsSelection } from './analytics-query';
 const base = '/api/rapport/v1/analytics';
 
 /** The dashboards, each an endpoint of its own. */
-export type Dashboard = 'participation' | 'responsiveness' | 'knowledge_risk' | 'silos';
+export type Dashboard =
+  | 'participation'
+  | 'responsiveness'
+  | 'knowledge_risk'
+  | 'silos'
+  | 'unanswered';
 
 /**
  * The tables each dashboard downloads as CSV (`?format=csv&table=NAME`), as the server
@@ -26,6 +31,7 @@ export const CSV_TABLES = {
   responsiveness: ['summary', 'weekly'],
   knowledge_risk: ['topics'],
   silos: ['departments', 'matrix'],
+  unanswered: ['queue'],
 } as const satisfies Record<Dashboard, readonly string[]>;
 
 export type CsvTable<D extends Dashboard> = (typeof CSV_TABLES)[D][number];
@@ -114,6 +120,7 @@ export function csvHref<D extends Dashboard>(
     from: selection.from,
     to: selection.to,
     format: 'csv',
-    table,
+    // The queue is one table: the server takes no name for it.
+    table: dashboard === 'unanswered' ? undefined : table,
   });
 }

@@ -3,6 +3,7 @@ import {
   communityIdOf,
   defaultScope,
   hasAnyScope,
+  mayOpen,
   maySetTarget,
   periodOf,
   scopeFrom,
@@ -52,6 +53,16 @@ describe('scopes', () => {
     expect(communityIdOf('community:7')).toBe('7');
     expect(communityIdOf('organisation')).toBeNull();
     expect(selectionSearch('department:R&D', 26)).toBe('?scope=department%3AR%26D&weeks=26');
+  });
+
+  it('opens only the dashboards the viewer may see', () => {
+    expect(mayOpen('organisation', admin, true)).toBe(true);
+    expect(mayOpen('organisation', owner, false)).toBe(false);
+    expect(mayOpen('department:Sales', admin, true)).toBe(true);
+    expect(mayOpen('department:Legal', admin, true)).toBe(false);
+    expect(mayOpen('community:12', owner, false)).toBe(true);
+    expect(mayOpen('community:99', owner, false)).toBe(false);
+    expect(mayOpen('community:99', admin, true)).toBe(true);
   });
 
   it('lets admins set the organisation’s target and owners their community’s', () => {

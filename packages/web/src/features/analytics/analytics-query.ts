@@ -55,6 +55,17 @@ export function hasAnyScope(scopes: AnalyticsScopes | undefined): boolean {
   );
 }
 
+/**
+ * Whether the viewer may open a scope's dashboard, as far as the page knows: the server
+ * decides in the end (an admin may open any community it lets them see).
+ */
+export function mayOpen(scope: string, scopes: AnalyticsScopes, isAdmin: boolean): boolean {
+  const kind = scopeKind(scope);
+  if (kind === 'organisation') return scopes.organisation;
+  if (kind === 'department') return scopes.departments.includes(scope.slice('department:'.length));
+  return isAdmin || scopes.communities.some((community) => community.id === communityIdOf(scope));
+}
+
 /** A well-formed scope from the address bar, or null (the page then picks the default). */
 export function scopeFrom(value: string | null): string | null {
   if (!value) return null;

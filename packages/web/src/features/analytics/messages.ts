@@ -12,6 +12,9 @@ export const analyticsMessages = {
   'analytics.none.title': 'No dashboards for you',
   'analytics.none.body':
     'Analytics are for admins and for the owners and moderators of a community. Your own insights are private to you.',
+  'analytics.notYours.title': 'This dashboard is not yours to open',
+  'analytics.notYours.body':
+    'Admins see the organisation and its departments; owners and moderators see their community. Pick one of yours above.',
   'analytics.scope.label': 'Dashboard for',
   'analytics.scope.organisationGroup': 'Everyone',
   'analytics.scope.organisation': 'The whole organisation',
@@ -24,10 +27,12 @@ export const analyticsMessages = {
   'analytics.period.label': 'Period',
   'analytics.period.weeks': { one: 'Last week', other: 'Last {count} weeks' },
   'analytics.csv': 'Download CSV',
+  'analytics.csvOf': 'Download CSV: {name}',
   'analytics.definitions': 'What these figures mean',
   'analytics.withheld.title': 'Figures hidden to protect privacy',
   'analytics.withheld.body':
     'This group has fewer than {count} people, so its figures are hidden to protect privacy.',
+  'analytics.minutes': { one: '{count} minute', other: '{count} minutes' },
   'analytics.hours': { one: '{hours} hour', other: '{hours} hours' },
   'analytics.hoursShort': '{hours} h',
   'analytics.days': { one: '{days} day', other: '{days} days' },
@@ -88,6 +93,8 @@ export const analyticsMessages = {
   'analytics.participation.headline': 'At a glance',
   'analytics.participation.pattern':
     'The most active 15% of members wrote {share} of all contributions.',
+  'analytics.participation.patternHidden':
+    'How much the most active 15% wrote is hidden: here they are fewer than {count} people.',
   'analytics.participation.patternNone': 'Nobody contributed in this period.',
   'analytics.participation.patternWhy':
     'In most organisations about 15% of people write 85% of the content (the 85/15 pattern). That is normal; what helps is seeing whether more people join in over time.',

@@ -90,28 +90,27 @@ export function Figure({
   value,
   note,
   tone,
+  withheld = false,
 }: {
   label: string;
   value: string;
   note?: ReactNode;
   tone?: 'warning' | 'good';
+  /** Hidden for privacy: the sentence saying so, smaller than a number. */
+  withheld?: boolean;
 }) {
   return (
     <div className={tone ? `analytics-figure analytics-figure-${tone}` : 'analytics-figure'}>
       <dt>{label}</dt>
-      <dd className="analytics-figure-value">{value}</dd>
+      <dd className={withheld ? 'analytics-figure-withheld' : 'analytics-figure-value'}>{value}</dd>
       {note && <dd className="analytics-figure-note">{note}</dd>}
     </div>
   );
 }
 
 /** A row of headline numbers (a description list: each label with its figure). */
-export function Figures({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <dl className="analytics-figures" aria-label={label}>
-      {children}
-    </dl>
-  );
+export function Figures({ children }: { children: ReactNode }) {
+  return <dl className="analytics-figures">{children}</dl>;
 }
 
 /** A titled part of a dashboard, with its CSV download at the top right. */
@@ -157,9 +156,9 @@ export function CsvLink<D extends Dashboard>({
       className="button button-secondary button-sm csv-link"
       href={csvHref(dashboard, selection, table)}
       download
+      aria-label={t('analytics.csvOf', { name })}
     >
       {t('analytics.csv')}
-      <span className="visually-hidden">: {name}</span>
     </a>
   );
 }
@@ -207,9 +206,13 @@ export function useFormats(minGroupSize: number) {
     shareOf: (value: ChartValue) => valueText(value, share, t, minGroupSize),
     gini: (value: number | null) =>
       value === null ? t('analytics.chart.none') : decimal.format(value),
-    /** Hours, or days past two days: "5.5 hours", "3 days". */
+    /** Minutes under an hour, hours, or days past two days: "40 minutes", "5.5 hours", "3 days". */
     hours: (value: number | null) => {
       if (value === null) return t('analytics.chart.none');
+      if (value < 1) {
+        const minutes = Math.round(value * 60);
+        return t('analytics.minutes', { count: minutes });
+      }
       if (value < 48) return t('analytics.hours', { count: value, hours: decimal.format(value) });
       const days = value / 24;
       return t('analytics.days', { count: Math.round(days), days: decimal.format(days) });
