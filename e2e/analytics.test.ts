@@ -162,7 +162,21 @@ describe('analytics dashboards', () => {
     // Silos are for the whole organisation only: no tab for a department.
     expect(await page.getByRole('link', { name: 'Silos' }).count()).toBe(0);
 
-    // A department smaller than the minimum group is withheld as a whole.
+    // Admins find any community's dashboard by name; a group this small is withheld whole.
+    await page.getByRole('button', { name: 'Another community…' }).click();
+    await page.getByLabel('Find a community by name').fill('choir');
+    await page.getByRole('button', { name: 'Office choir' }).click();
+    await page.waitForURL(/scope=community%3A\d+/);
+    await expect
+      .poll(() => page.getByLabel('Dashboard for').locator('option:checked').textContent())
+      .toBe('Office choir');
+    await page
+      .getByText(
+        'This group has fewer than 3 people, so its figures are hidden to protect privacy.',
+      )
+      .waitFor();
+
+    // A department smaller than the minimum group is withheld as a whole too.
     await page.getByLabel('Dashboard for').selectOption('department:Finance');
     await page
       .getByText(
