@@ -4,6 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { AdminAccountsPage } from './features/admin/AdminAccountsPage';
 import { AdminInvitationsPage } from './features/admin/AdminInvitationsPage';
 import { AdminLayout } from './features/admin/AdminLayout';
+import { AnalyticsSettingsPage } from './features/admin/AnalyticsSettingsPage';
 import { analyticsRoutes } from './features/analytics/routes';
 import { InvitePage } from './features/auth/InvitePage';
 import { OAuthAuthorizePage } from './features/auth/OAuthAuthorizePage';
@@ -25,6 +26,7 @@ import { ExpertsPage } from './features/expertise/ExpertsPage';
 import { FileDetailPage } from './features/files/FileDetailPage';
 import { HomePage } from './features/home/HomePage';
 import { InboxPage } from './features/inbox/InboxPage';
+import { MyInsightsPage } from './features/insights/MyInsightsPage';
 import { ModerationNoticePage } from './features/moderation/ModerationNoticePage';
 import { ModerationQueuePage } from './features/moderation/ModerationQueuePage';
 import { ModerationReportPage } from './features/moderation/ModerationReportPage';
@@ -93,6 +95,7 @@ export function App() {
           <Route path="/files/:id" element={<FileDetailPage />} />
           {networkRoutes()}
           {analyticsRoutes()}
+          <Route path="/insights" element={<MyInsightsPage />} />
           <Route path="/moderation" element={<ModerationQueuePage />} />
           <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />
           <Route path="/moderation/notices/:id" element={<ModerationNoticePage />} />
@@ -109,6 +112,7 @@ export function App() {
               <Route index element={<Navigate to="/admin/accounts" replace />} />
               <Route path="accounts" element={<AdminAccountsPage />} />
               <Route path="invitations" element={<AdminInvitationsPage />} />
+              <Route path="analytics" element={<AnalyticsSettingsPage />} />
             </Route>
           </Route>
           {/* /@username: a router segment cannot start with a literal "@", so the page checks it. */}

@@ -36,10 +36,30 @@ export interface Member {
 
 /** Share of the organisation in each segment, and of all statuses the writing segments write. */
 export const SEGMENTS = {
-  heavy: { people: 0.15, statuses: 0.85 },
-  occasional: { people: 0.3, statuses: 0.15 },
+  heavy: { people: 0.15, statuses: 0.9 },
+  occasional: { people: 0.3, statuses: 0.1 },
   dormant: { people: 0.08 },
 } as const;
+
+/**
+ * The department that keeps to itself, so the silos view has one to show: its people
+ * react and reply almost only to each other, and others rarely to them.
+ */
+export const SILOED_DEPARTMENT = 'Engineering';
+
+/**
+ * How much likelier a colleague is to respond to an author: `same` times for the same
+ * department, almost never across the siloed department's border, else once.
+ */
+export function departmentAffinity(
+  m: { department: string },
+  author: { department: string },
+  same: number,
+): number {
+  if (m.department === author.department) return same;
+  if (m.department === SILOED_DEPARTMENT || author.department === SILOED_DEPARTMENT) return 0.01;
+  return 1;
+}
 
 const LEAD_TITLES = new Set(DEPARTMENTS.flatMap((department) => department.leads));
 const COMMUNICATOR_DEPARTMENTS = new Set(['Marketing', 'People & Culture']);

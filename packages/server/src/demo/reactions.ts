@@ -1,4 +1,4 @@
-import { type Member, weightedPick, weightedSample } from './cast';
+import { departmentAffinity, type Member, weightedPick, weightedSample } from './cast';
 import { reactionDelay } from './clock';
 import type { Kind } from './occasions';
 import { type Draft, type Plan, poisson } from './plan';
@@ -29,7 +29,7 @@ export function planReactions(plan: Plan, ana: Member) {
       ? 0
       : m.reacts *
         (plan.follows(m, d.author, d.at) ? 4 : 1) *
-        (m.department === d.author.department ? 2 : 1) *
+        departmentAffinity(m, d.author, 2) *
         (d.mentioned.includes(m) ? 6 : 1);
   const give = (
     type: 'favourite' | 'reblog' | 'bookmark',

@@ -9,6 +9,7 @@ import { hashPassword } from '../lib/passwords';
 import { DAY_MS } from '../lib/time';
 import { readableCode } from '../lib/tokens';
 import { planActivity } from './activity';
+import { seedAnalytics } from './analytics';
 import { drawAvatarSvg, renderAvatar } from './avatars';
 import { castMembers } from './cast';
 import { type ChatsSummary, seedChats } from './chats';
@@ -40,6 +41,7 @@ export interface DemoSummary {
   people: number;
   departments: number;
   activity: ActivitySummary;
+  analytics: { questions: number; activeDays: number };
   communities: CommunitiesSummary;
   files: FilesSummary;
   moderation: ModerationSummary;
@@ -294,6 +296,12 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   await seedIntroductions(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
   await seedInvites(ctx, { accounts: s.accounts, ana: DEMO_MEMBER.username });
   await seedMail(ctx, { accounts: s.accounts, now: s.now, ana: DEMO_MEMBER.username });
+  const analytics = await seedAnalytics(ctx, {
+    random: new Random(seed + 14),
+    now: s.now,
+    accounts: s.accounts,
+    admin: DEMO_ADMIN.username,
+  });
   // Last: it regroups every notification written before it. Its own random stream.
   const inbox = await seedInbox(ctx, {
     random: new Random(seed + 12),
@@ -307,6 +315,7 @@ export async function seedDemo(ctx: AppContext, seed = 2026): Promise<DemoSummar
   await markModelCurrent(ctx);
   return {
     activity,
+    analytics,
     chats,
     communities,
     inbox,

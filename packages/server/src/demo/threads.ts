@@ -1,4 +1,4 @@
-import { type Member, weightedPick } from './cast';
+import { departmentAffinity, type Member, weightedPick } from './cast';
 import { MINUTE_MS, reactionDelay } from './clock';
 import { appealOf } from './drafting';
 import type { Kind } from './occasions';
@@ -57,7 +57,7 @@ export function planThread(plan: Plan, root: Draft, bookClubMembers: Set<Member>
         if (root.kind === 'bookclub' && !bookClubMembers.has(m)) return 0;
         return (
           m.writes *
-          (m.department === root.author.department ? 3 : 1) *
+          departmentAffinity(m, root.author, 3) *
           (plan.follows(m, root.author, at) ? 3 : 1) *
           (root.skill && m.skills.includes(root.skill) ? 8 : 1) *
           (spoken.has(m) ? 0.3 : 1)

@@ -135,6 +135,15 @@ export function AccountMenu({ account }: { account: CredentialAccount }) {
               role="menuitem"
               tabIndex={-1}
               className="menu-item"
+              to="/insights"
+              onClick={() => close(false)}
+            >
+              {t('insights.nav')}
+            </Link>
+            <Link
+              role="menuitem"
+              tabIndex={-1}
+              className="menu-item"
               to="/settings/profile"
               onClick={() => close(false)}
             >

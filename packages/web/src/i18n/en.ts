@@ -5,6 +5,7 @@ import { emailMessages } from '../features/email/messages';
 import { eventsMessages } from '../features/events/messages';
 import { filesMessages } from '../features/files/messages';
 import { inboxMessages } from '../features/inbox/messages';
+import { insightsMessages } from '../features/insights/messages';
 import { introductionsMessages } from '../features/introductions/messages';
 import { moderationMessages } from '../features/moderation/messages';
 import { networkMessages } from '../features/network/messages';
@@ -103,4 +104,5 @@ export const en = {
   ...networkMessages,
   ...introductionsMessages,
   ...analyticsMessages,
+  ...insightsMessages,
 } as const;

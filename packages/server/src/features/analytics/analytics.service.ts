@@ -13,6 +13,7 @@ import { toIso } from '../../lib/time';
 import { toCsv } from './csv';
 import { type Period, parsePeriod } from './period';
 import { DEFAULT_MIN_GROUP_SIZE } from './privacy';
+import { analyticsRunner } from './runner';
 import { type AnalyticsScope, authorisedScope, scopeKey, scopeName } from './scope';
 import { departments, moderatedCommunities } from './scope.queries';
 import { isCounted, setCounted, storedMinGroupSize, storeMinGroupSize } from './settings.queries';
@@ -31,10 +32,21 @@ export async function reportInput(
   viewer: Viewer,
   query: Pick<AnalyticsQuery, 'scope' | 'from' | 'to'>,
 ): Promise<ReportInput> {
-  const now = Date.now();
+  const now = reportMoment(ctx);
   const period = parsePeriod(query, now);
   const scope = await authorisedScope(ctx, viewer, query.scope);
   return { scope, period, minGroupSize: await minGroupSize(ctx), now };
+}
+
+/**
+ * The moment reports are computed "as of": the start of the current cache window, so every
+ * request for "the last twelve weeks" within it asks the same question and the runner
+ * serves one report (computed afresh, to the millisecond, when the cache is off).
+ */
+export function reportMoment(ctx: AppContext): number {
+  const now = Date.now();
+  const window = ctx.config.analyticsCacheSeconds * 1000;
+  return window > 0 ? now - (now % window) : now;
 }
 
 /** What a report says about itself. */
@@ -100,6 +112,7 @@ export async function updateAnalyticsSettings(
 ): Promise<AnalyticsSettings> {
   if (viewer.role !== 'admin') throw forbidden('Only admins can change analytics settings');
   await storeMinGroupSize(ctx.db, settings.min_group_size, Date.now());
+  analyticsRunner(ctx).forget();
   return analyticsSettings(ctx);
 }
 
@@ -124,5 +137,6 @@ export async function setAnalyticsPrivacy(
   privacy: AnalyticsPrivacy,
 ): Promise<AnalyticsPrivacy> {
   await setCounted(ctx.db, viewer.id, privacy.counted, Date.now());
+  analyticsRunner(ctx).forget();
   return analyticsPrivacy(ctx, viewer);
 }

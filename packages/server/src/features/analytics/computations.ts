@@ -15,7 +15,7 @@ export const COMPUTATIONS = {
   responsiveness: computeResponsiveness,
   knowledge_risk: computeKnowledgeRisk,
   silos: computeSilos,
-  myInsights: computeMyInsights,
+  my_insights: computeMyInsights,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;

@@ -17,6 +17,8 @@ export interface OwnStatus {
   in_reply_to_account_id: number | null;
   /** A boost: a reaction, not a contribution. */
   reblog_of_id: number | null;
+  /** A direct message: a private conversation, not participation in the network. */
+  direct: boolean;
   /** The replied-to status's kind and time: a reply to someone else's question is an answer. */
   parent_kind: 'status' | 'question' | null;
   parent_created_at: number | null;
@@ -36,6 +38,7 @@ export async function ownStatuses(db: Db, accountId: number, period: Period): Pr
       's.in_reply_to_id',
       's.in_reply_to_account_id',
       's.reblog_of_id',
+      's.visibility',
       'p.kind as parent_kind',
       'p.created_at as parent_created_at',
       'q.accepted_answer_id',
@@ -53,6 +56,7 @@ export async function ownStatuses(db: Db, accountId: number, period: Period): Pr
     in_reply_to_account_id:
       row.in_reply_to_account_id === null ? null : Number(row.in_reply_to_account_id),
     reblog_of_id: row.reblog_of_id === null ? null : Number(row.reblog_of_id),
+    direct: row.visibility === 'direct',
     parent_kind: row.parent_kind,
     parent_created_at: row.parent_created_at === null ? null : Number(row.parent_created_at),
     accepted_answer_id: row.accepted_answer_id === null ? null : Number(row.accepted_answer_id),
@@ -110,7 +114,7 @@ export async function favouriteTimes(db: Db, accountId: number, period: Period):
   return rows.map((row) => Number(row.created_at));
 }
 
-/** When others replied to the person's statuses in the period. */
+/** When others replied to the person's statuses in the period (direct messages aside). */
 export async function repliesReceivedTimes(
   db: Db,
   accountId: number,
@@ -122,6 +126,7 @@ export async function repliesReceivedTimes(
     .select('r.created_at')
     .where('s.account_id', '=', accountId)
     .where('r.account_id', '<>', accountId)
+    .where('r.visibility', '<>', 'direct')
     .where('r.id', '>=', idAt(period.from))
     .where('r.id', '<', idAt(period.to))
     .execute();

@@ -96,6 +96,9 @@ beforeAll(async () => {
     at(DAY);
     const own = await post(pat, 'Notes from the offsite');
     const second = await post(pat, 'Lunch and learn on Friday');
+    // Direct messages are private conversation, not contributions or responses.
+    await post(pat, `@${asker.account.username} see you at lunch`, { visibility: 'direct' });
+    await post(asker, 'Sure', { in_reply_to_id: own, visibility: 'direct' });
     await post(pat, 'Slides attached later', { in_reply_to_id: own });
     const page = await pat.api.post('/api/rapport/v1/pages', {
       title: 'VPN troubleshooting',

@@ -31,11 +31,11 @@ const HOUR_MS = 60 * 60 * 1000;
  * size since the only person in it is the one asking. The words match the participation
  * dashboard's:
  * - contributions: statuses they wrote (replies, questions and answers included; boosts
- *   not) plus page revisions;
+ *   and direct messages, which are private conversation, not) plus page revisions;
  * - posts (for the persona): those statuses that reply to nobody else (a thread they
  *   continue is still theirs); replies: to someone else's status;
  * - reactions given: favourites and boosts; responses received: replies by others to their
- *   statuses, and favourites and boosts of them by others;
+ *   statuses (direct messages aside), and favourites and boosts of them by others;
  * - answers: their replies to others' questions; accepted: those chosen as the answer;
  * - time to answer: from a question to their first answer to it.
  */
@@ -48,7 +48,7 @@ export async function computeMyInsights(db: Db, input: MyInsightsInput): Promise
     repliesReceivedTimes(db, accountId, period),
     reactionsReceivedTimes(db, accountId, period),
   ]);
-  const written = statuses.filter((status) => status.reblog_of_id === null);
+  const written = statuses.filter((status) => status.reblog_of_id === null && !status.direct);
   const boosts = statuses.filter((status) => status.reblog_of_id !== null);
   const toOthers = written.filter((status) => isToOthers(status, accountId));
   const answers = toOthers.filter((status) => status.parent_kind === 'question');

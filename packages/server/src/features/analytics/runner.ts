@@ -44,6 +44,11 @@ export class AnalyticsRunner {
     return report as Promise<Output<N>>;
   }
 
+  /** Drops every kept report: a setting they depend on has changed. */
+  forget(): void {
+    this.cache.clear();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;

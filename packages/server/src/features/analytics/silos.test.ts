@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithToken } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { api } from '../../../test/http';
+import { NO_DEPARTMENT, silosOf } from './silos';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -221,6 +222,17 @@ describe('silos', () => {
     expect(table.text).toContain('must be one of matrix, departments');
   });
 
+  it('keeps the minimum group size within 3..100, changed by admins only', async () => {
+    const settings = '/api/rapport/v1/analytics/settings';
+    for (const size of [2, 101, 'five']) {
+      const res = await admin.api.put(settings, { min_group_size: size });
+      expect(res.status, String(size)).toBe(422);
+    }
+    expect((await member.api.put(settings, { min_group_size: 4 })).status).toBe(403);
+    expect((await admin.api.get(settings)).body).toEqual({ min_group_size: 3 });
+    expect((await admin.api.get(SILOS)).body.min_group_size).toBe(3);
+  });
+
   it('downloads the matrix and the departments as CSV', async () => {
     const matrix = await admin.api.get(`${SILOS}?format=csv`);
     expect(matrix.status).toBe(200);
@@ -239,5 +251,39 @@ describe('silos', () => {
         'Sales,3,3,4,0,true\r\n' +
         'Other,3,2,1,1,false\r\n',
     );
+  });
+});
+
+describe('silosOf', () => {
+  const people = (groups: Record<string, number[]>) =>
+    new Map(
+      Object.entries(groups).flatMap(([group, ids]) => ids.map((id) => [id, group] as const)),
+    );
+
+  it('pools people without a department with the other small groups', () => {
+    const result = silosOf(
+      people({ Ops: [1, 2, 3], [NO_DEPARTMENT]: [4, 5], Legal: [6] }),
+      [
+        { actor_id: 4, target_id: 6, count: 2 },
+        { actor_id: 6, target_id: 1, count: 1 },
+        { actor_id: 1, target_id: 2, count: 3 },
+      ],
+      3,
+    );
+    expect(result.departments.map((row) => [row.name, row.members])).toEqual([
+      ['Ops', 3],
+      ['Other', 3],
+    ]);
+    expect(result.matrix).toEqual([
+      [3, 0],
+      [1, 2],
+    ]);
+    expect(result.cross_department_share).toBe(0.5);
+    expect(result.reciprocity).toBe(0);
+  });
+
+  it('lets a department called "Other" take the pooled people in', () => {
+    const result = silosOf(people({ Other: [1, 2, 3], Legal: [4] }), [], 3);
+    expect(result.departments.map((row) => [row.name, row.members])).toEqual([['Other', 4]]);
   });
 });

@@ -2,6 +2,7 @@ import type { ResponseTarget, UpdateResponseTarget } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
+import { analyticsRunner } from './runner';
 import { authorisedScope } from './scope';
 import { ownTargetKey, responseTarget } from './targets';
 import { storeTarget } from './targets.queries';
@@ -45,6 +46,9 @@ export async function updateResponseTarget(
     updated_by_id: viewer.id,
     updated_at: Date.now(),
   });
+  // Reports computed with the old target (or the old minimum, or before someone opted
+  // out) are not served again by this process.
+  analyticsRunner(ctx).forget();
   ctx.events.emit({ type: 'analytics.target_updated', scope: key, by_id: String(viewer.id) });
   return responseTarget(ctx.db, scope);
 }

@@ -16,6 +16,9 @@ export function AdminLayout() {
         <NavLink to="/admin/invitations" className={linkClass}>
           {t('admin.invitationsTab')}
         </NavLink>
+        <NavLink to="/admin/analytics" className={linkClass}>
+          {t('insights.settings.tab')}
+        </NavLink>
         <NavLink to="/moderation" className={linkClass}>
           {t('moderation.nav')}
         </NavLink>

@@ -12,6 +12,7 @@ import {
   saveRelationshipPrivacy,
 } from '../network/network-api';
 import { Switch } from '../notifications/Switch';
+import { AnalyticsPrivacySection } from './AnalyticsPrivacySection';
 
 /** A file name when the server gives none, dated so downloads do not overwrite each other. */
 function exportFileName(now: Date): string {
@@ -83,6 +84,7 @@ export function PrivacySettingsPage() {
           </div>
         )}
       </section>
+      <AnalyticsPrivacySection />
       <section className="card" aria-labelledby={exportId}>
         <h2 id={exportId} className="card-title">
           {t('network.privacy.exportTitle')}
