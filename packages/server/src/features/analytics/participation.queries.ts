@@ -7,14 +7,34 @@ import { type Period, WEEK_MS } from './period';
 /**
  * The reads behind the participation dashboard. Each one groups by person (and week) in
  * SQL, so no status row ever reaches JavaScript: a year of an organisation's statuses
- * comes back as at most one row per person per week. Statuses and favourites are read by
- * primary-key range (`idAt(from)`..`idAt(to)`: snowflake ids sort by time), page revisions
- * through `page_revisions_created`, visits through `account_activity_days_day`.
+ * comes back as at most one row per person per week. A period is an id range on statuses
+ * and favourites (`idAt(from)`..`idAt(to)`: snowflake ids sort by time).
  *
- * `community` narrows every read to one community (its statuses, the reactions to them,
- * its pages); null reads the whole organisation (departments are filtered by the caller).
+ * `narrow` keeps a read to one community's content (its statuses, the reactions to them,
+ * its pages), or else to the organisation's people (of one department, if given). Read
+ * person by person, statuses come from `statuses_analytics`, favourites from
+ * `favourites_account` and visits from the activity key, each an index that holds every
+ * column the read needs in (person, time) order: SQLite then groups presorted rows, three
+ * times faster than grouping a time range's rows in random person order. The caller still
+ * keeps only the scope's members (created before the period ends, not opted out).
  * Numbers that divide are written as literals: SQLite divides by a bound number as a real.
  */
+
+/** One community's content; or, when `community` is null, people (of one department, or all). */
+export interface Narrowing {
+  community: number | null;
+  department: string | null;
+}
+
+/** The people a read about the organisation or a department takes: staff, not suspended. */
+function peopleOf(db: Db, narrow: Narrowing) {
+  return db
+    .selectFrom('accounts as pp')
+    .select('pp.id')
+    .where('pp.suspended', '=', 0)
+    .where('pp.role', 'in', ['member', 'admin'])
+    .$if(narrow.department !== null, (q) => q.where('pp.department', '=', narrow.department ?? ''));
+}
 
 /** What one person wrote in one week of the period (statuses: boosts apart). */
 export interface StatusWeek {
@@ -42,7 +62,7 @@ export interface StatusWeek {
 export async function statusWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<StatusWeek[]> {
   const contribution = sql`(s.reblog_of_id is null and s.visibility <> 'direct')`;
   const reply = sql`(s.in_reply_to_account_id is not null and s.in_reply_to_account_id <> s.account_id)`;
@@ -60,7 +80,8 @@ export async function statusWeeks(
     ])
     .where('s.id', '>=', idAt(period.from))
     .where('s.id', '<', idAt(period.to))
-    .$if(community !== null, (q) => q.where('s.community_id', '=', community))
+    .$if(narrow.community !== null, (q) => q.where('s.community_id', '=', narrow.community))
+    .$if(narrow.community === null, (q) => q.where('s.account_id', 'in', peopleOf(db, narrow)))
     .groupBy(['s.account_id', sql`week`])
     .execute();
   return rows.map((row) => ({
@@ -88,13 +109,14 @@ export interface RevisionWeek {
 export async function revisionWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<RevisionWeek[]> {
   const rows = await db
     .selectFrom('page_revisions as r')
-    .$if(community !== null, (q) =>
-      q.innerJoin('pages as p', 'p.id', 'r.page_id').where('p.community_id', '=', community),
+    .$if(narrow.community !== null, (q) =>
+      q.innerJoin('pages as p', 'p.id', 'r.page_id').where('p.community_id', '=', narrow.community),
     )
+    .$if(narrow.community === null, (q) => q.where('r.author_id', 'in', peopleOf(db, narrow)))
     .select([
       'r.author_id',
       msWeek(period, sql.ref('r.created_at')).as('week'),
@@ -127,13 +149,16 @@ export interface CountWeek {
 export async function favouriteWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<CountWeek[]> {
   const rows = await db
     .selectFrom('favourites as f')
-    .$if(community !== null, (q) =>
-      q.innerJoin('statuses as s', 's.id', 'f.status_id').where('s.community_id', '=', community),
+    .$if(narrow.community !== null, (q) =>
+      q
+        .innerJoin('statuses as s', 's.id', 'f.status_id')
+        .where('s.community_id', '=', narrow.community),
     )
+    .$if(narrow.community === null, (q) => q.where('f.account_id', 'in', peopleOf(db, narrow)))
     .select(['f.account_id', idWeek(period, sql.ref('f.id')).as('week'), countAll()])
     .where('f.id', '>=', idAt(period.from))
     .where('f.id', '<', idAt(period.to))
@@ -155,17 +180,18 @@ export async function favouriteWeeks(
 export async function activityWeeks(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<{ account_id: number; week: number }[]> {
   const dayStart = sql<number>`(cast(d.day as bigint) * ${sql.lit(DAY_MS)})`;
   const rows = await db
     .selectFrom('account_activity_days as d')
-    .$if(community !== null, (q) =>
+    .$if(narrow.community !== null, (q) =>
       q
         .innerJoin('community_members as m', 'm.account_id', 'd.account_id')
-        .where('m.community_id', '=', community)
+        .where('m.community_id', '=', narrow.community)
         .where('m.state', '=', 'member'),
     )
+    .$if(narrow.community === null, (q) => q.where('d.account_id', 'in', peopleOf(db, narrow)))
     .select([
       'd.account_id',
       sql<number>`case when ${dayStart} < ${sql.lit(period.from)} then 0
@@ -192,8 +218,9 @@ export interface Received {
 export async function responsesReceived(
   db: Db,
   period: Period,
-  community: number | null,
+  narrow: Narrowing,
 ): Promise<Received[]> {
+  const { community } = narrow;
   const from = idAt(period.from);
   const to = idAt(period.to);
   const [replies, favourites, boosts] = await Promise.all([

@@ -53,19 +53,21 @@ export async function computeParticipation(
   db: Db,
   input: ReportInput,
 ): Promise<ParticipationReport> {
-  const { period, minGroupSize } = input;
-  const members = await scopeMembers(db, input.scope, period.to);
+  const { scope, period, minGroupSize } = input;
+  const members = await scopeMembers(db, scope, period.to);
   if (members.length < minGroupSize) return suppressedReport(input);
-  const community = input.scope.kind === 'community' ? input.scope.id : null;
+  // The reads keep to the scope's content or people; `Tally` then keeps its members only.
+  const community = scope.kind === 'community' ? scope.id : null;
+  const narrow = { community, department: scope.kind === 'department' ? scope.name : null };
   const weeks = weekStarts(period);
   const tally = new Tally(members, weeks.length);
 
   const [statuses, revisions, favourites, visits, received] = await Promise.all([
-    statusWeeks(db, period, community),
-    revisionWeeks(db, period, community),
-    favouriteWeeks(db, period, community),
-    activityWeeks(db, period, community),
-    responsesReceived(db, period, community),
+    statusWeeks(db, period, narrow),
+    revisionWeeks(db, period, narrow),
+    favouriteWeeks(db, period, narrow),
+    activityWeeks(db, period, narrow),
+    responsesReceived(db, period, narrow),
   ]);
   for (const row of statuses) {
     const at = tally.cell(row.account_id, row.week);
