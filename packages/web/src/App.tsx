@@ -5,6 +5,7 @@ import { AdminAccountsPage } from './features/admin/AdminAccountsPage';
 import { AdminInvitationsPage } from './features/admin/AdminInvitationsPage';
 import { AdminLayout } from './features/admin/AdminLayout';
 import { AnalyticsSettingsPage } from './features/admin/AnalyticsSettingsPage';
+import { analyticsRoutes } from './features/analytics/routes';
 import { InvitePage } from './features/auth/InvitePage';
 import { OAuthAuthorizePage } from './features/auth/OAuthAuthorizePage';
 import { RequireAdmin, RequireAuth } from './features/auth/RequireAuth';
@@ -93,6 +94,7 @@ export function App() {
           <Route path="/events/:id/edit" element={<EditEventPage />} />
           <Route path="/files/:id" element={<FileDetailPage />} />
           {networkRoutes()}
+          {analyticsRoutes()}
           <Route path="/insights" element={<MyInsightsPage />} />
           <Route path="/moderation" element={<ModerationQueuePage />} />
           <Route path="/moderation/reports/:id" element={<ModerationReportPage />} />

@@ -40,6 +40,7 @@ import './styles/network.css';
 import './styles/relationship-card.css';
 import './styles/introductions.css';
 import './styles/charts.css';
+import './styles/analytics.css';
 import './styles/insights.css';
 
 /** Retry only what may pass on a second try: network failures and server errors. */

@@ -1,4 +1,5 @@
 import { NavLink, useLocation } from 'react-router';
+import { useOffersAnalytics } from '../features/analytics/use-analytics-scopes';
 import { MessageIcon } from '../features/chats/chat-icons';
 import { useChatUnreadCount } from '../features/chats/use-chat-stream';
 import { InboxIcon } from '../features/inbox/icons';
@@ -28,6 +29,7 @@ const MORE_PATHS = [
   '/experts',
   '/pages',
   '/events',
+  '/analytics',
 ];
 
 /** The bottom bar of a phone holds seven entries; further destinations go into "More" there. */
@@ -55,6 +57,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const inboxUnread = useInboxUnreadCount();
   const phone = useMediaQuery(PHONE);
   const moderates = useModerates(isAdmin);
+  const offersAnalytics = useOffersAnalytics();
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link nav-link-active' : 'nav-link';
   const links = [
@@ -109,6 +112,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
     more.push({ kind: 'separator' }, { kind: 'link', label: t('nav.admin'), to: '/admin' });
   if (isAdmin || moderates)
     more.push({ kind: 'link', label: t('moderation.nav'), to: '/moderation' });
+  if (offersAnalytics) more.push({ kind: 'link', label: t('analytics.nav'), to: '/analytics' });
   const morePaths = phone
     ? [...MORE_PATHS, '/timeline', '/people', '/communities', '/network']
     : MORE_PATHS;

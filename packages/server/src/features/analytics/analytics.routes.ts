@@ -96,8 +96,8 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
   );
 
   // Each dashboard registers here (its own *.routes.ts).
+  participationRoutes(app, ctx);
   responsivenessRoutes(app, ctx);
   silosRoutes(app, ctx);
   myInsightsRoutes(app, ctx);
-  participationRoutes(app, ctx);
 }

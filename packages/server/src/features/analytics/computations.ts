@@ -11,11 +11,11 @@ import { computeSilos } from './silos';
  * needs and returns a finished report, suppression applied.
  */
 export const COMPUTATIONS = {
+  participation: computeParticipation,
   responsiveness: computeResponsiveness,
   knowledge_risk: computeKnowledgeRisk,
   silos: computeSilos,
   my_insights: computeMyInsights,
-  participation: computeParticipation,
 } satisfies Record<string, (db: Db, input: never) => Promise<unknown>>;
 
 export type Computations = typeof COMPUTATIONS;

@@ -80,7 +80,7 @@ export function BarChart(props: BarChartProps) {
                 ? 'chart-bar-reference'
                 : 'chart-bar-measure';
             return (
-              <g key={bar.key} className={`chart-bar ${tone}`} data-value={texts[index]}>
+              <g key={bar.key} className={`chart-bar-row ${tone}`} data-value={texts[index]}>
                 <title>{`${bar.label}: ${texts[index]}`}</title>
                 <text className="chart-bar-label" x={layout.left} y={row.labelY}>
                   {clip(bar.label, maxLabel)}
@@ -123,11 +123,26 @@ export function BarChart(props: BarChartProps) {
           })}
           {props.marker && markerX !== null && (
             <g className="chart-marker">
-              <line x1={markerX} x2={markerX} y1={4} y2={layout.height} />
+              {/* Across the bars only, so it never strikes through their labels. */}
+              {layout.rows.map((row) => (
+                <line
+                  key={row.barY}
+                  x1={markerX}
+                  x2={markerX}
+                  y1={row.barY - 4}
+                  y2={row.barY + layout.barHeight + 4}
+                />
+              ))}
               <text
                 x={markerX}
                 y={layout.height + 14}
-                textAnchor={markerX > layout.width * 0.7 ? 'end' : 'middle'}
+                textAnchor={
+                  markerX < layout.width * 0.15
+                    ? 'start'
+                    : markerX > layout.width * 0.7
+                      ? 'end'
+                      : 'middle'
+                }
               >
                 {props.marker.label}
               </text>

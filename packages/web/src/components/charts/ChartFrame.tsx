@@ -69,36 +69,39 @@ export function ChartFrame({
         <>
           {children}
           {legend}
-          <table className="visually-hidden">
-            <caption>{common.title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (weeks, buckets)
-                <tr key={index}>
-                  {row.map((cell, column) =>
-                    column === 0 ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                      <th key={column} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                      <td key={column}>{cell}</td>
-                    ),
-                  )}
+          {/* A table cannot be shrunk to nothing itself: its wrapper hides it. */}
+          <div className="visually-hidden">
+            <table>
+              <caption>{common.title}</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {table.rows.map((row, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (weeks, buckets)
+                  <tr key={index}>
+                    {row.map((cell, column) =>
+                      column === 0 ? (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                        <th key={column} scope="row">
+                          {cell}
+                        </th>
+                      ) : (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                        <td key={column}>{cell}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>

@@ -23,6 +23,8 @@ export interface LineChartProps extends ChartCommon {
   yTitle?: string;
   /** A fixed top of the y axis (1 for shares); otherwise a round number above the data. */
   yMax?: number;
+  /** The y axis reaches at least this high, so tiny values are not blown up (1 hour). */
+  yAtLeast?: number;
   /** A level to compare against, drawn as a dashed line (a target). */
   reference?: { value: number; label: string };
   format?: NumberFormat;
@@ -50,7 +52,7 @@ export function LineChart(props: LineChartProps) {
     count,
     series: props.series,
     yMax: props.yMax,
-    reference: props.reference?.value,
+    reference: Math.max(props.reference?.value ?? 0, props.yAtLeast ?? 0),
     integers,
     tickText: format,
     xLabelWidth: Math.max(0, ...props.xLabels.map((label) => textWidth(label))),

@@ -164,7 +164,7 @@ export interface HeatmapLayout {
 
 /**
  * A square matrix: row labels on the left, column labels slanted above, one square per
- * pair. Cells are at least 34 px so their numbers stay legible; wider than the screen, the
+ * pair. Cells are 34 to 80 px, at least big enough for their numbers; wider than the screen, the
  * chart scrolls sideways inside its frame.
  */
 export function heatmapLayout(options: {
@@ -177,7 +177,7 @@ export function heatmapLayout(options: {
   const labelWidth = Math.min(Math.max(60, longest + 12), Math.max(90, options.width * 0.32));
   const cell = Math.max(
     34,
-    Math.min(64, Math.floor((options.width - labelWidth) / Math.max(n, 1))),
+    Math.min(80, Math.floor((options.width - labelWidth) / Math.max(n, 1))),
   );
   // Column labels slant at 45 degrees: their height is their width times sin 45.
   const headerHeight = Math.min(130, Math.round(Math.min(longest, 150) * 0.71) + 16);

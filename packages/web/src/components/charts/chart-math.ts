@@ -51,7 +51,7 @@ export function labelIndices(count: number, fit: number): number[] {
   const chosen: number[] = [];
   for (let index = 0; index < count - 1; index += every) chosen.push(index);
   // The last label replaces a neighbour that would crowd it.
-  if (chosen.length > 1 && count - 1 - (chosen.at(-1) ?? 0) < every / 2) chosen.pop();
+  if (chosen.length > 1 && count - 1 - (chosen.at(-1) ?? 0) < every) chosen.pop();
   chosen.push(count - 1);
   return chosen;
 }

@@ -14,7 +14,7 @@ const render = (node: ReactNode) =>
 
 /** The text of the visually hidden table screen readers get. */
 function tableText(html: string): string {
-  const table = /<table class="visually-hidden">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+  const table = /<div class="visually-hidden"><table>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
   return table
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
