@@ -90,6 +90,8 @@ export const AnalyticsThresholds = z.object({
   heavy_per_week: z.number(),
   /** ...and make at least this many in the period. */
   heavy_minimum: z.number(),
+  /** What a favourite or boost weighs against a written post or reply, given or received. */
+  reaction_weight: z.number(),
   /** Catalysts receive at least this many responses per thing they give. */
   catalyst_ratio: z.number(),
   /** Responders give at least this share of their activity as replies and reactions. */

@@ -133,9 +133,15 @@ describe('my insights', () => {
     expect(res.body).toMatchObject({
       from: new Date(start).toISOString(),
       to: new Date(start + 14 * DAY).toISOString(),
-      // Gave 3 posts + 4 replies + 2 reactions = 9; received 2 replies + 4 reactions = 6.
+      // Gave 3 posts + 4 replies + 2 reactions at half weight = 8; received 2 replies + 4
+      // reactions at half weight = 4: half a response per act, 5 of 8 responding to others.
       persona: 'engager',
-      thresholds: { catalyst_ratio: 2, responder_share: 0.75, broadcaster_ratio: 0.5 },
+      thresholds: {
+        reaction_weight: 0.5,
+        catalyst_ratio: 1.5,
+        responder_share: 0.75,
+        broadcaster_ratio: 0.5,
+      },
       contributions: 8,
       reactions_given: 2,
       replies_received: 2,
@@ -183,8 +189,9 @@ describe('my insights', () => {
   it('answers about the signed-in person only, whatever the query names', async () => {
     const own = await bea.api.get(`${ME}?${period}`);
     expect(own.body).toMatchObject({
-      // One question, two reactions; one answer back: mostly posting to little response.
-      persona: 'broadcaster',
+      // One question and two reactions (2 acts at half weight); one answer back: half a
+      // response per act, and half of what she gives responds to others.
+      persona: 'engager',
       contributions: 1,
       reactions_given: 2,
       replies_received: 1,

@@ -59,7 +59,8 @@ export async function computeMyInsights(db: Db, input: MyInsightsInput): Promise
     posts: written.length - toOthers.length,
     replies: toOthers.length,
     reactionsGiven: reactionsGiven.length,
-    responsesReceived: repliesReceived.length + reactionsReceived.length,
+    repliesReceived: repliesReceived.length,
+    reactionsReceived: reactionsReceived.length,
   });
   const hoursToAnswer = await firstAnswerHours(db, accountId, period, answers);
   const median = quantile(hoursToAnswer, 0.5);

@@ -208,6 +208,8 @@ export async function activityWeeks(
 export interface Received {
   account_id: number;
   count: number;
+  /** A reply, or a reaction (favourite or boost). */
+  kind: 'reply' | 'reaction';
 }
 
 /**
@@ -258,10 +260,9 @@ export async function responsesReceived(
       .groupBy('s.account_id')
       .execute(),
   ]);
-  return [...replies, ...favourites, ...boosts].map((row) => ({
-    account_id: Number(row.account_id),
-    count: Number(row.count),
-  }));
+  const rows = (list: typeof replies, kind: Received['kind']) =>
+    list.map((row) => ({ account_id: Number(row.account_id), count: Number(row.count), kind }));
+  return [...rows(replies, 'reply'), ...rows(favourites, 'reaction'), ...rows(boosts, 'reaction')];
 }
 
 /** How many ids one `in (...)` list carries. */

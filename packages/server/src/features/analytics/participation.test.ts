@@ -116,19 +116,22 @@ describe('the 85/15 department: 40 members, 6 of whom write 85% of the contribut
     // Active: m1..m14 used Rapport; m12..m14 only read, m10 and m11 only reacted.
     // The period is 3 days, so heavy means at least 3 contributions (m1..m5).
     expect(r.segments).toEqual({ inactive: 26, observers: 5, occasional: SUPPRESSED, heavy: 5 });
-    // Personas of the 14 active: m1 and m2 are engagers (given 3, received 3 and 2),
-    // m3..m9 broadcasters (nobody responded), m10 and m11 responders, m12..m14 observers.
+    // Personas of the 14 active (a reaction weighs half): m1 and m2 are engagers (m1 gave
+    // 3 and received a reply, a favourite and a boost: 2; m2 gave 3 and received an answer
+    // and a favourite: 1.5), m3..m9 broadcasters (nobody responded), and m10..m14, who
+    // wrote nothing, observers.
     expect(r.personas).toEqual({
-      observer: SUPPRESSED,
+      observer: 5,
       broadcaster: 7,
-      responder: SUPPRESSED,
+      responder: 0,
       catalyst: 0,
       engager: SUPPRESSED,
     });
     expect(r.thresholds).toEqual({
       heavy_per_week: 1,
       heavy_minimum: 3,
-      catalyst_ratio: 2,
+      reaction_weight: 0.5,
+      catalyst_ratio: 1.5,
       responder_share: 0.75,
       broadcaster_ratio: 0.5,
     });
@@ -151,9 +154,9 @@ describe('the 85/15 department: 40 members, 6 of whom write 85% of the contribut
       expect(r).toMatchObject({ min_group_size: 3, top10_share: 0.6, top1_share: SUPPRESSED });
       expect(r.segments.occasional).toBe(4);
       expect(r.personas).toEqual({
-        observer: 3,
+        observer: 5,
         broadcaster: 7,
-        responder: SUPPRESSED,
+        responder: 0,
         catalyst: 0,
         engager: SUPPRESSED,
       });

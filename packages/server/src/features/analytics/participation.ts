@@ -93,7 +93,13 @@ export async function computeParticipation(
   }
   for (const row of received) {
     const person = tally.index.get(row.account_id);
-    if (person !== undefined) tally.add(tally.received, person, row.count);
+    if (person !== undefined) {
+      tally.add(
+        row.kind === 'reply' ? tally.repliesReceived : tally.reactionsReceived,
+        person,
+        row.count,
+      );
+    }
   }
 
   const contributorIds = members.filter((_, person) => (tally.contributions[person] ?? 0) > 0);
@@ -129,7 +135,8 @@ function participationReport(
         posts: tally.posts[person] ?? 0,
         replies: tally.replies[person] ?? 0,
         reactionsGiven: tally.reactions[person] ?? 0,
-        responsesReceived: tally.received[person] ?? 0,
+        repliesReceived: tally.repliesReceived[person] ?? 0,
+        reactionsReceived: tally.reactionsReceived[person] ?? 0,
       })
     ] += 1;
   }
@@ -193,7 +200,8 @@ class Tally {
   readonly reactions: Int32Array;
   readonly posts: Int32Array;
   readonly replies: Int32Array;
-  readonly received: Int32Array;
+  readonly repliesReceived: Int32Array;
+  readonly reactionsReceived: Int32Array;
   /** Per person: when their first and last contribution of the period were (epoch ms). */
   readonly first: Float64Array;
   readonly last: Float64Array;
@@ -214,7 +222,8 @@ class Tally {
     this.reactions = new Int32Array(this.size);
     this.posts = new Int32Array(this.size);
     this.replies = new Int32Array(this.size);
-    this.received = new Int32Array(this.size);
+    this.repliesReceived = new Int32Array(this.size);
+    this.reactionsReceived = new Int32Array(this.size);
     this.first = new Float64Array(this.size).fill(Number.POSITIVE_INFINITY);
     this.last = new Float64Array(this.size).fill(Number.NEGATIVE_INFINITY);
     this.weekly = new Int32Array(this.size * weeks);

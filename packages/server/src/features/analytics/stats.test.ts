@@ -112,32 +112,50 @@ describe('segmentOf', () => {
 });
 
 describe('personaOf', () => {
-  const none = { posts: 0, replies: 0, reactionsGiven: 0, responsesReceived: 0 };
+  const none = {
+    posts: 0,
+    replies: 0,
+    reactionsGiven: 0,
+    repliesReceived: 0,
+    reactionsReceived: 0,
+  };
 
-  it('is observer for someone who gives nothing, however much they receive', () => {
+  it('is observer for someone who wrote nothing, however much they react or receive', () => {
     expect(personaOf(none)).toBe('observer');
-    expect(personaOf({ ...none, responsesReceived: 10 })).toBe('observer');
+    expect(personaOf({ ...none, reactionsGiven: 10, reactionsReceived: 5 })).toBe('observer');
   });
 
-  it('is catalyst from two responses per thing given, having posted', () => {
-    expect(THRESHOLDS.catalyst_ratio).toBe(2);
-    expect(personaOf({ ...none, posts: 1, responsesReceived: 2 })).toBe('catalyst');
-    expect(personaOf({ ...none, posts: 2, responsesReceived: 3 })).toBe('engager');
+  it('weighs a reaction as half a written act, given or received', () => {
+    expect(THRESHOLDS.reaction_weight).toBe(0.5);
+    // 1 post, 3 reactions received: 1.5 responses per act given.
+    expect(personaOf({ ...none, posts: 1, reactionsReceived: 3 })).toBe('catalyst');
+    expect(personaOf({ ...none, posts: 1, reactionsReceived: 2 })).toBe('engager');
+    // 1 post, 2 replies and 2 reactions given: 3 of 4 acts respond to others.
+    expect(personaOf({ ...none, posts: 1, replies: 2, reactionsGiven: 2 })).toBe('responder');
+    expect(personaOf({ ...none, posts: 1, replies: 2, reactionsGiven: 1 })).toBe('broadcaster');
+  });
+
+  it('is catalyst from one and a half responses per act given, having posted', () => {
+    expect(THRESHOLDS.catalyst_ratio).toBe(1.5);
+    expect(personaOf({ ...none, posts: 2, repliesReceived: 3 })).toBe('catalyst');
+    expect(personaOf({ ...none, posts: 2, repliesReceived: 2, reactionsReceived: 1 })).toBe(
+      'engager',
+    );
     // Without a post of their own, much response still makes a responder.
-    expect(personaOf({ ...none, replies: 1, responsesReceived: 5 })).toBe('responder');
+    expect(personaOf({ ...none, replies: 1, repliesReceived: 5 })).toBe('responder');
   });
 
   it('is responder from 75% of what they give being replies and reactions', () => {
     expect(THRESHOLDS.responder_share).toBe(0.75);
-    expect(personaOf({ ...none, posts: 1, replies: 2, reactionsGiven: 1 })).toBe('responder');
-    expect(personaOf({ ...none, posts: 2, replies: 2, reactionsGiven: 1 })).toBe('broadcaster');
-    expect(personaOf({ ...none, reactionsGiven: 1 })).toBe('responder');
+    expect(personaOf({ ...none, posts: 1, replies: 3 })).toBe('responder');
+    expect(personaOf({ ...none, posts: 1, replies: 2 })).toBe('broadcaster');
   });
 
-  it('is broadcaster below half a response per thing given, engager from half', () => {
+  it('is broadcaster below half a response per act given, engager from half', () => {
     expect(THRESHOLDS.broadcaster_ratio).toBe(0.5);
-    expect(personaOf({ ...none, posts: 3, responsesReceived: 1 })).toBe('broadcaster');
-    expect(personaOf({ ...none, posts: 2, responsesReceived: 1 })).toBe('engager');
+    expect(personaOf({ ...none, posts: 3, repliesReceived: 1 })).toBe('broadcaster');
+    expect(personaOf({ ...none, posts: 2, repliesReceived: 1 })).toBe('engager');
+    expect(personaOf({ ...none, posts: 2, reactionsReceived: 1 })).toBe('broadcaster');
     expect(personaOf({ ...none, posts: 4 })).toBe('broadcaster');
   });
 });

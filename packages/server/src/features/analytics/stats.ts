@@ -105,7 +105,8 @@ export function busFactor(perPerson: number[]): number {
 export const THRESHOLDS: AnalyticsThresholds = {
   heavy_per_week: 1,
   heavy_minimum: 3,
-  catalyst_ratio: 2,
+  reaction_weight: 0.5,
+  catalyst_ratio: 1.5,
   responder_share: 0.75,
   broadcaster_ratio: 0.5,
 };
@@ -130,32 +131,39 @@ export function segmentOf(
 
 /** What a person gave and received in a period, for their persona. */
 export interface Exchange {
-  /** Statuses they started (questions included), not replies. */
+  /** Statuses they started (questions included), not replies, and page revisions. */
   posts: number;
   /** Replies (answers included) to others. */
   replies: number;
+  /** Favourites and boosts they gave. */
   reactionsGiven: number;
-  /** Replies and reactions others gave to what they wrote. */
-  responsesReceived: number;
+  /** Replies others wrote to them. */
+  repliesReceived: number;
+  /** Favourites and boosts others gave what they wrote. */
+  reactionsReceived: number;
 }
 
 /**
  * A person's persona, from what they give (posts, replies, reactions) against the
- * responses they receive (replies and reactions from others):
- * - observer: gives nothing;
- * - catalyst: receives at least `catalyst_ratio` responses per thing given, having posted:
+ * responses they receive (replies and reactions from others). A reaction is a light act:
+ * it weighs `reaction_weight` of a written one on both sides, or a colleague who likes
+ * freely would always read as a responder and a liked post outweigh a reply.
+ * - observer: wrote nothing (no post, no reply): reads along, perhaps reacts;
+ * - catalyst: receives at least `catalyst_ratio` responses per act given, having posted:
  *   what they start draws others in;
  * - responder: at least `responder_share` of what they give answers or reacts to others;
  * - broadcaster: mostly posts, and receives fewer than `broadcaster_ratio` responses per
- *   thing given;
+ *   act given;
  * - engager: the rest, who both post and respond, and are responded to.
  */
 export function personaOf(person: Exchange): PersonaName {
-  const given = person.posts + person.replies + person.reactionsGiven;
-  if (given === 0) return 'observer';
-  const ratio = person.responsesReceived / given;
+  const weight = THRESHOLDS.reaction_weight;
+  if (person.posts + person.replies === 0) return 'observer';
+  const given = person.posts + person.replies + person.reactionsGiven * weight;
+  const received = person.repliesReceived + person.reactionsReceived * weight;
+  const ratio = received / given;
   if (person.posts > 0 && ratio >= THRESHOLDS.catalyst_ratio) return 'catalyst';
-  if ((person.replies + person.reactionsGiven) / given >= THRESHOLDS.responder_share) {
+  if ((person.replies + person.reactionsGiven * weight) / given >= THRESHOLDS.responder_share) {
     return 'responder';
   }
   if (ratio < THRESHOLDS.broadcaster_ratio) return 'broadcaster';

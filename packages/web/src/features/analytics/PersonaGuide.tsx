@@ -10,32 +10,35 @@ export const PERSONAS: readonly PersonaName[] = [
   'engager',
 ];
 
+/** The numbers the persona definitions quote, formatted, from the thresholds the server used. */
+export function usePersonaFigures(thresholds: AnalyticsThresholds) {
+  const { locale } = useI18n();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return {
+    catalyst: number.format(thresholds.catalyst_ratio),
+    broadcaster: number.format(thresholds.broadcaster_ratio),
+    share: shareFormat(locale)(thresholds.responder_share),
+    weight: number.format(thresholds.reaction_weight),
+  };
+}
+
 /**
  * What a persona means, with the thresholds the server uses (so the words and the figures
  * cannot drift apart). Also for a member's own insights page.
  */
-export function usePersonaMeaning() {
-  const { t, locale } = useI18n();
-  const share = shareFormat(locale);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  return (persona: PersonaName, thresholds: AnalyticsThresholds): string => {
+export function usePersonaMeaning(thresholds: AnalyticsThresholds) {
+  const { t } = useI18n();
+  const figures = usePersonaFigures(thresholds);
+  return (persona: PersonaName): string => {
     switch (persona) {
-      case 'observer':
-        return t('analytics.personaMeaning.observer');
       case 'catalyst':
-        return t('analytics.personaMeaning.catalyst', {
-          ratio: number.format(thresholds.catalyst_ratio),
-        });
+        return t('analytics.personaMeaning.catalyst', { ratio: figures.catalyst });
       case 'responder':
-        return t('analytics.personaMeaning.responder', {
-          share: share(thresholds.responder_share),
-        });
+        return t('analytics.personaMeaning.responder', { share: figures.share });
       case 'broadcaster':
-        return t('analytics.personaMeaning.broadcaster', {
-          ratio: number.format(thresholds.broadcaster_ratio),
-        });
+        return t('analytics.personaMeaning.broadcaster', { ratio: figures.broadcaster });
       default:
-        return t('analytics.personaMeaning.engager');
+        return t(`analytics.personaMeaning.${persona}`);
     }
   };
 }
@@ -43,18 +46,19 @@ export function usePersonaMeaning() {
 /** Every persona and its definition, as a list beside the chart. */
 export function PersonaGuide({ thresholds }: { thresholds: AnalyticsThresholds }) {
   const { t } = useI18n();
-  const meaning = usePersonaMeaning();
+  const meaning = usePersonaMeaning(thresholds);
+  const { weight } = usePersonaFigures(thresholds);
   return (
     <div className="analytics-guide">
       <dl>
         {PERSONAS.map((persona) => (
           <div key={persona}>
             <dt>{t(`analytics.persona.${persona}`)}</dt>
-            <dd>{meaning(persona, thresholds)}</dd>
+            <dd>{meaning(persona)}</dd>
           </div>
         ))}
       </dl>
-      <p className="muted small">{t('analytics.personaMeaning.order')}</p>
+      <p className="muted small">{t('analytics.personaMeaning.order', { weight })}</p>
     </div>
   );
 }

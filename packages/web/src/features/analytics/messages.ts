@@ -128,7 +128,7 @@ export const analyticsMessages = {
   'analytics.persona.catalyst': 'Catalysts',
   'analytics.persona.engager': 'Engagers',
   'analytics.personaMeaning.observer':
-    'Read along but gave nothing yet: no posts, replies or reactions in the period.',
+    'Wrote nothing in the period (no post or reply): they read along, and may react.',
   'analytics.personaMeaning.catalyst':
     'Start things that draw others in: they receive at least {ratio} responses for each thing they give, and have posted.',
   'analytics.personaMeaning.responder':
@@ -138,7 +138,7 @@ export const analyticsMessages = {
   'analytics.personaMeaning.engager':
     'Both post and respond, and others respond to them: everyone else who takes part.',
   'analytics.personaMeaning.order':
-    'A person has one persona, checked in this order: observer, catalyst, responder, broadcaster, engager.',
+    'A person has one persona, checked in this order: observer, catalyst, responder, broadcaster, engager. A favourite or boost counts as {weight} of a post or reply, given or received.',
 
   'analytics.series.active': 'Active members',
   'analytics.series.contributors': 'Contributors',

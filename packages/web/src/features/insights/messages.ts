@@ -24,7 +24,7 @@ export const insightsMessages = {
   'insights.persona.label.catalyst': 'Catalyst',
   'insights.persona.label.engager': 'Engager',
   'insights.persona.meaning.observer':
-    'You read without posting, replying or reacting. Plenty of people start this way.',
+    'You read, and perhaps react, without posting or replying. Plenty of people start this way.',
   'insights.persona.meaning.broadcaster':
     'You mostly post, and receive fewer than {ratio} responses for each thing you give.',
   'insights.persona.meaning.responder':
@@ -35,16 +35,8 @@ export const insightsMessages = {
     'You post and respond to others, and people respond to you: a two-way conversation.',
   'insights.persona.how': 'How personas are worked out',
   'insights.persona.howIntro':
-    'What you give (posts, replies and reactions) is compared with the responses you receive (replies and reactions from others). The first rule that fits decides:',
+    'What you give (posts, replies and reactions) is compared with the responses you receive (replies and reactions from others). Everyone has one persona:',
   'insights.persona.yours': '(you)',
-  'insights.persona.rule.observer': 'gives nothing in the period.',
-  'insights.persona.rule.catalyst':
-    'has posted, and receives at least {ratio} responses for each thing given.',
-  'insights.persona.rule.responder':
-    'at least {share} of what they give are replies and reactions to others.',
-  'insights.persona.rule.broadcaster':
-    'receives fewer than {ratio} responses for each thing given.',
-  'insights.persona.rule.engager': 'everyone else: gives and receives.',
 
   'insights.figures.title': 'In numbers',
   'insights.figures.contributions': 'Contributions',

@@ -1,7 +1,7 @@
 import type { AnalyticsThresholds, PersonaName } from '@rapport/schema';
 import { useId } from 'react';
-import { shareFormat } from '../../components/charts';
 import { useI18n } from '../../i18n/I18nProvider';
+import { usePersonaFigures, usePersonaMeaning } from '../analytics/PersonaGuide';
 
 /** In the order the server tries them: the first rule that fits names the persona. */
 const RULE_ORDER: readonly PersonaName[] = [
@@ -11,17 +11,6 @@ const RULE_ORDER: readonly PersonaName[] = [
   'broadcaster',
   'engager',
 ];
-
-/** The numbers a persona's words quote, from the thresholds the server uses. */
-function useThresholdVars(thresholds: AnalyticsThresholds) {
-  const { locale } = useI18n();
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  return {
-    catalyst: number.format(thresholds.catalyst_ratio),
-    broadcaster: number.format(thresholds.broadcaster_ratio),
-    share: shareFormat(locale)(thresholds.responder_share),
-  };
-}
 
 /**
  * The person's persona in words, what it means, and how every persona is worked out with
@@ -36,22 +25,14 @@ export function PersonaCard({
 }) {
   const { t } = useI18n();
   const titleId = useId();
-  const vars = useThresholdVars(thresholds);
-  const meaning = (name: PersonaName) => {
-    if (name === 'catalyst')
-      return t('insights.persona.meaning.catalyst', { ratio: vars.catalyst });
-    if (name === 'broadcaster')
-      return t('insights.persona.meaning.broadcaster', { ratio: vars.broadcaster });
-    if (name === 'responder') return t('insights.persona.meaning.responder', { share: vars.share });
-    return t(`insights.persona.meaning.${name}`);
-  };
-  const rule = (name: PersonaName) => {
-    if (name === 'catalyst') return t('insights.persona.rule.catalyst', { ratio: vars.catalyst });
-    if (name === 'broadcaster')
-      return t('insights.persona.rule.broadcaster', { ratio: vars.broadcaster });
-    if (name === 'responder') return t('insights.persona.rule.responder', { share: vars.share });
-    return t(`insights.persona.rule.${name}`);
-  };
+  const figures = usePersonaFigures(thresholds);
+  // The person's own persona in the second person; the rules as the dashboards word them.
+  const meaning = (name: PersonaName) =>
+    t(`insights.persona.meaning.${name}`, {
+      ratio: name === 'catalyst' ? figures.catalyst : figures.broadcaster,
+      share: figures.share,
+    });
+  const rule = usePersonaMeaning(thresholds);
   return (
     <section className="card insights-persona" aria-labelledby={titleId}>
       <h2 id={titleId} className="card-title">
@@ -72,6 +53,9 @@ export function PersonaCard({
             </li>
           ))}
         </ol>
+        <p className="muted small">
+          {t('analytics.personaMeaning.order', { weight: figures.weight })}
+        </p>
       </details>
     </section>
   );
