@@ -19,7 +19,7 @@ export async function communityMembersByName(db: Db, names: string[]) {
   return byName;
 }
 
-/** The UTC days on which each person wrote or reacted: they were active then. */
+/** The UTC days on which each person wrote or reacted (`wrote` tells which): they were active then. */
 export async function daysWithActs(db: Db, since: number) {
   const day = sql<number>`created_at / 86400000`;
   const [statuses, favourites] = await Promise.all([
@@ -36,10 +36,13 @@ export async function daysWithActs(db: Db, since: number) {
       .where('created_at', '>=', since)
       .execute(),
   ]);
-  return [...statuses, ...favourites].map((row) => ({
-    account_id: Number(row.account_id),
-    day: Math.floor(Number(row.day)),
-  }));
+  const days = (rows: typeof statuses, wrote: boolean) =>
+    rows.map((row) => ({
+      account_id: Number(row.account_id),
+      day: Math.floor(Number(row.day)),
+      wrote,
+    }));
+  return [...days(statuses, true), ...days(favourites, false)];
 }
 
 /** People who have written at least one status (askers come mostly from them). */

@@ -122,7 +122,7 @@ export async function seedAnalytics(
     ctx.db,
     COMMUNITY_QUESTIONS.map((entry) => entry.community),
   );
-  // Askers are people who already write: most of those who only read keep reading.
+  // Askers and answerers are people who already write: those who only read keep reading.
   const writing = await writers(ctx.db);
   const askersAmong = (people: AccountRow[]) => {
     const known = people.filter((row) => writing.has(row.id));
@@ -166,7 +166,7 @@ export async function seedAnalytics(
       const [low, high] = entry.hours;
       const answeredAt = at + (low + s.random.next() * (high - low)) * HOUR_MS;
       if (answeredAt >= s.now) continue;
-      const others = people.filter((row) => row.id !== asker.id);
+      const others = askersAmong(people.filter((row) => row.id !== asker.id));
       await answer(s.random.pick(others), question.id, answeredAt);
     }
   }
@@ -225,10 +225,19 @@ async function seedVisits(
   const today = Math.floor(s.now / DAY_MS);
   const since = (today - 84) * DAY_MS;
   const acted = await daysWithActs(ctx.db, since);
-  const writers = new Set(acted.map((row) => row.account_id));
-  const rows = new Map(acted.map((row) => [`${row.account_id}:${row.day}`, row]));
+  const wrote = new Set(acted.filter((row) => row.wrote).map((row) => row.account_id));
+  const reacted = new Set(acted.map((row) => row.account_id));
+  const rows = new Map(
+    acted.map(({ account_id, day }) => [`${account_id}:${day}`, { account_id, day }]),
+  );
   for (const person of staff) {
-    const rate = writers.has(person.id) ? 0.7 : s.random.chance(0.75) ? 0.3 : 0;
+    // Writers come most days, those who only react now and then; of those who did
+    // neither, a quarter still look in (observers) and the rest never come (inactive).
+    const rate = wrote.has(person.id)
+      ? 0.7
+      : reacted.has(person.id) || s.random.chance(0.25)
+        ? 0.3
+        : 0;
     const joined = Math.floor(person.created_at / DAY_MS);
     for (let day = Math.max(today - 84, joined); day <= today; day++) {
       const weekday = new Date(day * DAY_MS).getUTCDay();

@@ -361,6 +361,37 @@ describe('the demo organisation', () => {
     expect(invited.body[0].subject.type).toBe('event');
   });
 
+  it('gives the analytics a realistic picture', async () => {
+    const adminAccount = await findAccountByUsername(ctx.db, DEMO_ADMIN.username);
+    if (!adminAccount) throw new Error('the demo has no admin');
+    const admin = api(app, await tokenFor(ctx, adminAccount));
+    const participation = (await admin.get('/api/rapport/v1/analytics/participation')).body;
+    // Near the 85/15 pattern, with observers and people who never come.
+    expect(participation.top15_share).toBeGreaterThan(0.75);
+    expect(participation.segments.observers).toBeGreaterThan(10);
+    expect(participation.segments.inactive).toBeGreaterThanOrEqual(5);
+    // Procurement: eight questions, one person answering.
+    const risk = (await admin.get('/api/rapport/v1/analytics/knowledge_risk')).body;
+    expect(risk.topics[0]).toMatchObject({ name: 'Procurement', bus_factor: 1, at_risk: true });
+    // Engineering keeps to itself.
+    const silos = (await admin.get('/api/rapport/v1/analytics/silos')).body;
+    const isolated = silos.departments.filter((d: { isolated: boolean }) => d.isolated);
+    expect(isolated.map((d: { name: string }) => d.name)).toEqual(['Engineering']);
+    // The customer forum answers more slowly than it promised.
+    const { communities } = (await ana.get('/api/rapport/v1/analytics/scopes')).body;
+    expect(communities.map((c: { name: string }) => c.name)).toEqual(['Product Team']);
+    const forum = await ctx.db
+      .selectFrom('communities')
+      .select('id')
+      .where('name', '=', 'Acme Customer Forum')
+      .executeTakeFirstOrThrow();
+    const slow = (
+      await admin.get(`/api/rapport/v1/analytics/responsiveness?scope=community:${forum.id}`)
+    ).body;
+    expect(slow.target).toMatchObject({ answer_within_hours: 8, answered_share: 0.9 });
+    expect(slow.within_target_share).toBeLessThan(0.5);
+  });
+
   it('plans the same history from the same seed', async () => {
     const accounts = await ctx.db.selectFrom('accounts').selectAll().orderBy('id').execute();
     const now = Date.now();
