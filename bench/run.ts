@@ -6,7 +6,8 @@
  * run. `npm run bench -- --quick` is the small version CI runs; `-- --only=home` runs the
  * rows whose name holds "home"; `-- --cpu-prof` writes a CPU profile of the server to
  * bench/.cache/profiles. `-- --only=chats` runs the conversation rows alone, `-- --only=100,000`
- * the inbox and unread-count rows, `-- --only=relationship` the relationship model's rows.
+ * the inbox and unread-count rows, `-- --only=relationship` the relationship model's rows,
+ * `-- --only=analytics` the analytics dashboards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { MODEL_VERSION } from '../packages/server/src/features/relationships/model';
 import { freePort } from '../packages/server/test/harness';
+import { type AnalyticsBench, analyticsRowNames, analyticsRows } from './analytics';
 import { benchChats, type ChatBench, printChatTable } from './chats';
 import { inboxRowNames, seedInbox } from './inbox';
 import { type RelationshipBench, relationshipRowNames, relationshipRows } from './relationships';
@@ -304,6 +306,8 @@ async function main() {
     RAPPORT_RATE_LIMIT: 'off',
     RAPPORT_LINK_PREVIEWS: 'off',
     RAPPORT_DIGESTS: 'off',
+    // Every analytics request computes its report: the rows measure the work, not the cache.
+    RAPPORT_ANALYTICS_CACHE_SECONDS: '0',
     RAPPORT_LOG_LEVEL: 'warn',
   };
   // Other work on the machine skews every row: the table says how busy it was.
@@ -315,6 +319,7 @@ async function main() {
   let searchNote: string | undefined;
   let inboxNote: string | undefined;
   let relationships: RelationshipBench | undefined;
+  let analytics: AnalyticsBench | undefined;
   try {
     await assertFullHome(port, 'viewer following 2,000 people', seeded.wideViewer.token);
     await assertFullHome(
@@ -373,6 +378,16 @@ async function main() {
       });
       rows.push(...relationships.rows);
     }
+    // After the relationship rows, so silos read their million interactions.
+    if (analyticsRowNames().some(wanted)) {
+      analytics = await analyticsRows(port, seeded, path.join(dataDir, 'rapport.sqlite'), {
+        ledger: SIZE.relationships,
+        measure: (scenario) => measure(port, scenario),
+        load: (scenario, seconds) => loadFor(port, scenario, seconds),
+        seconds: DURATION_S,
+      });
+      rows.push(...analytics.rows);
+    }
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
@@ -388,6 +403,7 @@ async function main() {
   if (streaming) printStreamingTable(streaming);
   if (chats) printChatTable(chats);
   relationships?.print();
+  analytics?.print();
 }
 
 main().catch((error: unknown) => {

@@ -49,9 +49,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('statuses')
     .columns(['account_id', 'id', 'reblog_of_id', 'visibility', 'in_reply_to_account_id'])
     .execute();
+  // Silos read a period of the ledger by when acts happened (imported history is minted
+  // ids long after the act, so ids do not bound it), holding all they count: without it
+  // SQLite walks a million-row ledger through the per-person index to group by pair.
+  await db.schema
+    .createIndex('interactions_period')
+    .on('interactions')
+    .columns(['created_at', 'actor_id', 'target_id', 'kind'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('interactions_period').execute();
   await db.schema.dropIndex('statuses_analytics').execute();
   await db.schema.dropIndex('page_revisions_created').execute();
   await db.schema.dropTable('analytics_targets').execute();

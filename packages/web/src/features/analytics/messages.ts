@@ -182,8 +182,9 @@ export const analyticsMessages = {
   'analytics.unanswered.title': 'Waiting for an answer',
   'analytics.unanswered.intro': {
     zero: 'Every question asked in this period has an answer.',
-    one: '{count} question asked in this period has no answer yet. Oldest first:',
-    other: '{count} questions asked in this period have no answer yet. Oldest first:',
+    one: '{count} question asked in this period has no answer yet. Oldest first (the list leaves out what you may not see, such as private communities you are not in):',
+    other:
+      '{count} questions asked in this period have no answer yet. Oldest first (the list leaves out what you may not see, such as private communities you are not in):',
   },
   'analytics.unanswered.empty': 'No question is waiting',
   'analytics.unanswered.emptyBody': 'Every question you can see has an answer.',
