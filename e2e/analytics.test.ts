@@ -94,7 +94,7 @@ describe('analytics dashboards', () => {
       expect(await page.locator('.chart-bar-row').count()).toBe(9);
       expect(await page.locator('.chart-bar-fill').count()).toBeGreaterThan(0);
       expect((await pathData(page, '[data-series="contributions"] .chart-line'))[0]).not.toBe('');
-      await page.getByText('Read along but gave nothing yet').waitFor();
+      await page.getByText('Wrote nothing in the period').waitFor();
       await page.getByText('What these figures mean').click();
       await page.getByText(/Posts written in the period, replies, questions and answers/).waitFor();
       await checkPage(page, `analytics-participation-${label}`, page.locator('.chart-lorenz'));
