@@ -24,6 +24,12 @@ export interface ReportInput {
   period: Period;
   minGroupSize: number;
   now: number;
+  /**
+   * The question as the request asked it: the scope and the period as given. "The last
+   * twelve weeks" asked again a minute later is the same question, which the runner
+   * answers from its kept report for a few minutes.
+   */
+  asked: string;
 }
 
 /** Reads and checks a dashboard request: the scope the viewer may see, the period, the minimum. */
@@ -32,21 +38,16 @@ export async function reportInput(
   viewer: Viewer,
   query: Pick<AnalyticsQuery, 'scope' | 'from' | 'to'>,
 ): Promise<ReportInput> {
-  const now = reportMoment(ctx);
+  const now = Date.now();
   const period = parsePeriod(query, now);
   const scope = await authorisedScope(ctx, viewer, query.scope);
-  return { scope, period, minGroupSize: await minGroupSize(ctx), now };
+  const asked = askedPeriod(scopeKey(scope), query);
+  return { scope, period, minGroupSize: await minGroupSize(ctx), now, asked };
 }
 
-/**
- * The moment reports are computed "as of": the start of the current cache window, so every
- * request for "the last twelve weeks" within it asks the same question and the runner
- * serves one report (computed afresh, to the millisecond, when the cache is off).
- */
-export function reportMoment(ctx: AppContext): number {
-  const now = Date.now();
-  const window = ctx.config.analyticsCacheSeconds * 1000;
-  return window > 0 ? now - (now % window) : now;
+/** A request's question in words the runner keys its kept reports by. */
+export function askedPeriod(who: string, query: { from?: string; to?: string }): string {
+  return `${who}|${query.from ?? ''}|${query.to ?? ''}`;
 }
 
 /** What a report says about itself. */

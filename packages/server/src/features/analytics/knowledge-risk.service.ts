@@ -22,11 +22,15 @@ export async function knowledgeRiskReport(
     query.from === undefined
       ? { from: input.period.to - KNOWLEDGE_DEFAULT_DAYS * DAY_MS, to: input.period.to }
       : input.period;
-  return analyticsRunner(ctx).run('knowledge_risk', {
-    ...input,
-    period,
-    publicUrl: ctx.config.publicUrl,
-  });
+  return analyticsRunner(ctx).run(
+    'knowledge_risk',
+    {
+      ...input,
+      period,
+      publicUrl: ctx.config.publicUrl,
+    },
+    input.asked,
+  );
 }
 
 /** The report's one CSV table, `topics`. */

@@ -2,7 +2,7 @@ import type { AnalyticsQuery, MyInsights } from '@rapport/schema';
 import type { AppContext } from '../../context';
 import { validationFailed } from '../../errors';
 import type { Viewer } from '../../http/auth';
-import { reportMoment } from './analytics.service';
+import { askedPeriod } from './analytics.service';
 import { toCsv } from './csv';
 import { MY_INSIGHTS_TABLES } from './my-insights';
 import { parsePeriod } from './period';
@@ -17,10 +17,14 @@ export async function myInsights(
   viewer: Viewer,
   query: Pick<AnalyticsQuery, 'from' | 'to'>,
 ): Promise<MyInsights> {
-  // As of the cache window's start, like the dashboards: one person's repeated visits share a report.
-  const now = reportMoment(ctx);
+  const now = Date.now();
   const period = parsePeriod(query, now);
-  return analyticsRunner(ctx).run('my_insights', { accountId: viewer.id, period, now });
+  // One person's repeated visits within a few minutes share a report, like the dashboards'.
+  return analyticsRunner(ctx).run(
+    'my_insights',
+    { accountId: viewer.id, period, now },
+    askedPeriod(`me:${viewer.id}`, query),
+  );
 }
 
 /** One table of someone's insights as CSV (`summary` when none is named). */

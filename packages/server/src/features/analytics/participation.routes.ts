@@ -28,7 +28,7 @@ export function participationRoutes(app: App, ctx: AppContext): void {
         });
       }
       const input = await reportInput(ctx, viewerOf(request), request.query);
-      const report = await analyticsRunner(ctx).run('participation', input);
+      const report = await analyticsRunner(ctx).run('participation', input, input.asked);
       return sendReport(reply, format, 'participation', report, () =>
         reportCsv(report, PARTICIPATION_TABLES, table),
       );

@@ -11,7 +11,7 @@ export async function responsivenessReport(
   query: AnalyticsQuery,
 ): Promise<ResponsivenessReport> {
   const input = await reportInput(ctx, viewer, query);
-  return analyticsRunner(ctx).run('responsiveness', input);
+  return analyticsRunner(ctx).run('responsiveness', input, input.asked);
 }
 
 /** The report's CSV tables: `summary` (one row) and `weekly`. */

@@ -27,9 +27,13 @@ export class AnalyticsRunner {
 
   constructor(private readonly ctx: AppContext) {}
 
-  run<N extends ComputationName>(name: N, input: Input<N>): Promise<Output<N>> {
+  /**
+   * The report `name` computes from `input`, or the one kept for the same `asked` question
+   * (the request's scope and period as given, see `ReportInput.asked`).
+   */
+  run<N extends ComputationName>(name: N, input: Input<N>, asked: string): Promise<Output<N>> {
     const ttl = this.ctx.config.analyticsCacheSeconds * 1000;
-    const key = `${name}:${JSON.stringify(input)}`;
+    const key = `${name}:${asked}`;
     const now = Date.now();
     const cached = this.cache.get(key);
     if (ttl > 0 && cached && now - cached.at < ttl) return cached.report as Promise<Output<N>>;

@@ -11,5 +11,5 @@ export async function silosReport(
   query: Pick<AnalyticsQuery, 'from' | 'to'>,
 ): Promise<SilosReport> {
   const input = await reportInput(ctx, viewer, { ...query, scope: 'organisation' });
-  return analyticsRunner(ctx).run('silos', input);
+  return analyticsRunner(ctx).run('silos', input, input.asked);
 }
