@@ -9,6 +9,7 @@ export async function communityMembersByName(db: Db, names: string[]) {
     .select(['c.id', 'c.name', 'm.account_id'])
     .where('c.name', 'in', names)
     .where('m.state', '=', 'member')
+    .orderBy('m.account_id')
     .execute();
   const byName = new Map<string, { id: number; members: number[] }>();
   for (const row of rows) {

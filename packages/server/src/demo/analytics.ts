@@ -164,7 +164,7 @@ export async function seedAnalytics(
       const question = await ask(asker, text, at, community.id);
       if (s.random.chance(entry.unanswered)) continue;
       const [low, high] = entry.hours;
-      const answeredAt = at + (low + s.random.next() * (high - low)) * HOUR_MS;
+      const answeredAt = Math.round(at + (low + s.random.next() * (high - low)) * HOUR_MS);
       if (answeredAt >= s.now) continue;
       const others = askersAmong(people.filter((row) => row.id !== asker.id));
       await answer(s.random.pick(others), question.id, answeredAt);
@@ -231,13 +231,9 @@ async function seedVisits(
     acted.map(({ account_id, day }) => [`${account_id}:${day}`, { account_id, day }]),
   );
   for (const person of staff) {
-    // Writers come most days, those who only react now and then; of those who did
-    // neither, a quarter still look in (observers) and the rest never come (inactive).
-    const rate = wrote.has(person.id)
-      ? 0.7
-      : reacted.has(person.id) || s.random.chance(0.25)
-        ? 0.3
-        : 0;
+    // Writers come most days, those who only react now and then (observers), and those
+    // who did neither never came (inactive).
+    const rate = wrote.has(person.id) ? 0.7 : reacted.has(person.id) ? 0.3 : 0;
     const joined = Math.floor(person.created_at / DAY_MS);
     for (let day = Math.max(today - 84, joined); day <= today; day++) {
       const weekday = new Date(day * DAY_MS).getUTCDay();

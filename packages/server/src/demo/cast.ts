@@ -38,7 +38,7 @@ export interface Member {
 export const SEGMENTS = {
   heavy: { people: 0.15, statuses: 0.9 },
   occasional: { people: 0.3, statuses: 0.1 },
-  dormant: { people: 0.12 },
+  dormant: { people: 0.16 },
 } as const;
 
 /**
