@@ -22,9 +22,9 @@ import { inboxRowNames, seedInbox } from './inbox';
 import { type RelationshipBench, relationshipRowNames, relationshipRows } from './relationships';
 import { printHttpTable, printStreamingTable } from './report';
 import { percentile, type Row, type Scenario } from './results';
+import { routeScenarios } from './scenarios';
 import { searchRows } from './search';
-import { type Seeded, seededDatabase } from './seed';
-import { TOPICS } from './seed-communities';
+import { seededDatabase } from './seed';
 import { markModelCurrent } from './seed-ledger';
 import { measureStreaming, type StreamingResult } from './streaming';
 
@@ -169,118 +169,6 @@ async function assertFullHome(port: number, who: string, token: string) {
   }
 }
 
-function scenarios(seeded: Seeded): Scenario[] {
-  const random = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
-  const viewer = () => random(seeded.tokens);
-  const wide = Math.min(2000, Math.floor(SIZE.accounts / 2)).toLocaleString('en');
-  return [
-    { name: 'GET /health (bare route)', request: () => ({ path: '/health' }) },
-    {
-      name: 'GET /api/v1/accounts/verify_credentials',
-      request: () => ({ path: '/api/v1/accounts/verify_credentials', token: viewer() }),
-    },
-    {
-      name: 'GET /api/v1/accounts/:id',
-      request: () => ({ path: `/api/v1/accounts/${random(seeded.accountIds)}`, token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/people (first page)',
-      request: () => ({ path: '/api/rapport/v1/people?limit=40', token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/people?q= (prefix search)',
-      request: () => ({
-        path: `/api/rapport/v1/people?q=${encodeURIComponent(random(seeded.searchTerms))}`,
-        token: viewer(),
-      }),
-    },
-    {
-      name: 'GET /api/rapport/v1/admin/accounts',
-      request: () => ({
-        path: '/api/rapport/v1/admin/accounts?limit=40',
-        token: seeded.adminToken,
-      }),
-    },
-    {
-      name: 'GET /api/v1/timelines/home (random viewers)',
-      request: () => ({ path: '/api/v1/timelines/home', token: viewer() }),
-      target: { minRatio: 0.2, p99: 25 },
-    },
-    {
-      name: `GET /api/v1/timelines/home (viewer following ${wide})`,
-      request: () => ({ path: '/api/v1/timelines/home', token: seeded.wideViewer.token }),
-      target: { p99: 50 },
-    },
-    {
-      name: 'GET /api/v1/timelines/home (viewer following only long-silent people)',
-      request: () => ({ path: '/api/v1/timelines/home', token: seeded.staleViewer.token }),
-      target: { p99: 50 },
-    },
-    {
-      // Feeds keep their newest entries; older pages come from the follow graph.
-      name: 'GET /api/v1/timelines/home?max_id= (past the end of the feed; 2 connections)',
-      connections: 2,
-      request: () => {
-        const i = Math.floor(Math.random() * seeded.tokens.length);
-        const maxId = seeded.social.oldestFeedIds[i];
-        return { path: `/api/v1/timelines/home?max_id=${maxId}`, token: seeded.tokens[i] };
-      },
-    },
-    {
-      name: 'GET /api/v1/timelines/public',
-      request: () => ({ path: '/api/v1/timelines/public', token: viewer() }),
-    },
-    {
-      name: 'GET /api/v1/accounts/:id/statuses',
-      request: () => ({
-        path: `/api/v1/accounts/${random(seeded.social.posterIds)}/statuses`,
-        token: viewer(),
-      }),
-    },
-    {
-      name: 'GET /api/v1/statuses/:id/context',
-      request: () => ({
-        path: `/api/v1/statuses/${random(seeded.social.threadStatusIds)}/context`,
-        token: viewer(),
-      }),
-    },
-    {
-      name: 'GET /api/rapport/v1/communities (directory)',
-      request: () => ({ path: '/api/rapport/v1/communities?limit=20', token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/communities/:id/timeline (a member)',
-      request: () => {
-        const [index, communityId] = random(seeded.communities.memberships);
-        return {
-          path: `/api/rapport/v1/communities/${communityId}/timeline`,
-          token: seeded.tokens[index] as string,
-        };
-      },
-    },
-    {
-      name: 'GET /api/rapport/v1/questions?state=unanswered',
-      request: () => ({ path: '/api/rapport/v1/questions?state=unanswered', token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/pages',
-      request: () => ({ path: '/api/rapport/v1/pages', token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/events (upcoming)',
-      request: () => ({ path: '/api/rapport/v1/events', token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/experts?topic=',
-      request: () => ({ path: `/api/rapport/v1/experts?topic=${random(TOPICS)}`, token: viewer() }),
-    },
-    {
-      name: 'GET /api/rapport/v1/search?q= (every kind)',
-      request: () => ({ path: `/api/rapport/v1/search?q=${random(TOPICS)}`, token: viewer() }),
-    },
-  ];
-}
-
 async function main() {
   const started = Date.now();
   const { file, seeded, cached } = await seededDatabase(SIZE);
@@ -337,7 +225,7 @@ async function main() {
         posts: STREAMING_POSTS,
       });
     }
-    for (const scenario of scenarios(seeded)) {
+    for (const scenario of routeScenarios(seeded, SIZE.accounts)) {
       if (wanted(scenario.name)) rows.push(await measure(port, scenario));
     }
     if (wanted('chats')) {

@@ -1,58 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { tokenFor } from '../../test/factories';
-import { TEST_DB } from '../../test/harness';
-import { api } from '../../test/http';
-import { createDatabase } from '../../test/postgres-server';
-import { buildApp } from '../app';
-import { loadConfig } from '../config';
-import { type AppContext, createContext } from '../context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../context';
 import { findAccountByUsername } from '../features/accounts/accounts.queries';
-import type { App } from '../http/app-types';
 import { planActivity } from './activity';
 import { castMembers } from './cast';
+import { type SeededDemo, startSeededDemo } from './demo.test-support';
 import { Random } from './random';
-import { DEMO_ADMIN, DEMO_MEMBER, type DemoSummary, seedDemo } from './seed';
+import { DEMO_ADMIN, DEMO_MEMBER, type DemoSummary } from './seed';
 
+let demo: SeededDemo;
 let ctx: AppContext;
-let app: App;
 let summary: DemoSummary;
-let close: () => Promise<void>;
-let ana: ReturnType<typeof api>;
+let ana: Awaited<ReturnType<SeededDemo['as']>>;
 
-// The demo is generated before the app is built, as `rapport demo` does, so the app's jobs
-// (the poll closer) start on a finished history.
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-test-'));
-  const database = TEST_DB === 'postgres' ? await createDatabase(inject('postgresUrl')) : undefined;
-  ctx = await createContext(
-    loadConfig({
-      HOST: '127.0.0.1',
-      RAPPORT_DATA_DIR: dataDir,
-      RAPPORT_LOG_LEVEL: 'silent',
-      RAPPORT_LINK_PREVIEWS: 'off',
-      RAPPORT_RATE_LIMIT: 'off',
-      RAPPORT_DIGESTS: 'off',
-      RAPPORT_WEB_DIST: path.join(dataDir, 'no-web-build'),
-      ...(database ? { DATABASE_URL: database.url } : {}),
-    }),
-  );
-  summary = await seedDemo(ctx);
-  app = await buildApp(ctx);
-  const account = await findAccountByUsername(ctx.db, DEMO_MEMBER.username);
-  if (!account) throw new Error('the demo has no Ana');
-  ana = api(app, await tokenFor(ctx, account));
-  close = async () => {
-    await app.close();
-    await ctx.events.settled();
-    await ctx.close();
-    await database?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  demo = await startSeededDemo();
+  ({ ctx, summary } = demo);
+  ana = await demo.as(DEMO_MEMBER.username);
 }, 240_000);
-afterAll(() => close?.());
+afterAll(() => demo?.close());
 
 describe('the demo organisation', () => {
   it('has a few months of activity of every kind', () => {
@@ -266,8 +231,7 @@ describe('the demo organisation', () => {
     expect(mine.status).toBe(200);
     expect(mine.body).toHaveLength(1);
     expect(mine.body[0].community.name).toBe('Product Team');
-    const adminRow = await findAccountByUsername(ctx.db, DEMO_ADMIN.username);
-    const admin = api(app, await tokenFor(ctx, adminRow as NonNullable<typeof adminRow>));
+    const admin = await demo.as(DEMO_ADMIN.username);
     expect((await admin.get('/api/rapport/v1/moderation/reports?state=open')).body).toHaveLength(2);
     const resolved = await admin.get('/api/rapport/v1/moderation/reports?state=resolved');
     expect(resolved.body.map((r: { action: string }) => r.action).sort()).toEqual([
@@ -362,9 +326,7 @@ describe('the demo organisation', () => {
   });
 
   it('gives the analytics a realistic picture', async () => {
-    const adminAccount = await findAccountByUsername(ctx.db, DEMO_ADMIN.username);
-    if (!adminAccount) throw new Error('the demo has no admin');
-    const admin = api(app, await tokenFor(ctx, adminAccount));
+    const admin = await demo.as(DEMO_ADMIN.username);
     const participation = (await admin.get('/api/rapport/v1/analytics/participation')).body;
     // Near the 85/15 pattern, with observers and people who never come.
     expect(participation.top15_share).toBeGreaterThan(0.75);

@@ -15,3 +15,24 @@ export function removeFrom<K, C>(index: Map<K, Set<C>>, key: K, connection: C): 
   if (set.size === 0) index.delete(key);
   return true;
 }
+
+/**
+ * The connections of these accounts that `keep` accepts, walking the smaller side: a
+ * status may reach thousands of home feeds with few of them online.
+ */
+export function connectionsOfAccounts<C>(
+  byAccount: Map<number, Set<C>>,
+  accountIds: Set<number>,
+  keep: (connection: C) => boolean,
+): C[] {
+  const found: C[] = [];
+  const take = (set: Set<C> | undefined) => {
+    for (const connection of set ?? []) if (keep(connection)) found.push(connection);
+  };
+  if (byAccount.size < accountIds.size) {
+    for (const [id, set] of byAccount) if (accountIds.has(id)) take(set);
+  } else {
+    for (const id of accountIds) take(byAccount.get(id));
+  }
+  return found;
+}

@@ -10,7 +10,7 @@ import { canSee } from '../features/visibility/visibility';
 import type { Viewer } from '../http/auth';
 import { CHAT_EVENTS, ChatDelivery, isChatEvent } from './chat-delivery';
 import { StreamConnection, type StreamSocket } from './connection';
-import { addTo, removeFrom } from './connection-index';
+import { addTo, connectionsOfAccounts, removeFrom } from './connection-index';
 import { deliverConversation } from './conversation-delivery';
 import { deliverNotification } from './notification-delivery';
 import { type RenderedStatus, renderStatus } from './render';
@@ -250,20 +250,11 @@ export class StreamHub {
 
   /** Connections of these accounts listening to their user stream. */
   private userConnections(accountIds: Set<number>): Connection[] {
-    const found: Connection[] = [];
-    const take = (set: Set<Connection> | undefined) => {
-      if (!set) return;
-      for (const connection of set) {
-        if (!connection.loading && connection.streams.has('user')) found.push(connection);
-      }
-    };
-    // Walk the smaller side: a status may reach thousands of home feeds with few of them online.
-    if (this.byAccount.size < accountIds.size) {
-      for (const [id, set] of this.byAccount) if (accountIds.has(id)) take(set);
-    } else {
-      for (const id of accountIds) take(this.byAccount.get(id));
-    }
-    return found;
+    return connectionsOfAccounts(
+      this.byAccount,
+      accountIds,
+      (connection) => !connection.loading && connection.streams.has('user'),
+    );
   }
 
   private async deliverStatus(event: StatusEventName, audience: StatusAudience): Promise<void> {

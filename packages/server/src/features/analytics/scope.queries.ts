@@ -1,6 +1,20 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/tables';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db, Tables } from '../../db/tables';
 import type { AnalyticsScope } from './scope';
+
+/** People (`a`) who did not opt out: everyone beyond organisation totals is filtered by it. */
+const countedIn = ({
+  not,
+  exists,
+  selectFrom,
+}: ExpressionBuilder<Tables & { a: Tables['accounts'] }, 'a'>) =>
+  not(
+    exists(
+      selectFrom('analytics_opt_outs as o')
+        .select('o.account_id')
+        .whereRef('o.account_id', '=', 'a.id'),
+    ),
+  );
 
 /**
  * The members of a scope (ids), as the issue defines them: accounts not suspended, with
@@ -19,15 +33,7 @@ export async function scopeMembers(db: Db, scope: AnalyticsScope, to: number): P
       .where('m.created_at', '<', to)
       .where('a.suspended', '=', 0)
       .where('a.created_at', '<', to)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('analytics_opt_outs as o')
-              .select('o.account_id')
-              .whereRef('o.account_id', '=', 'a.id'),
-          ),
-        ),
-      )
+      .where(countedIn)
       .execute();
     return rows.map((row) => Number(row.id));
   }
@@ -38,17 +44,7 @@ export async function scopeMembers(db: Db, scope: AnalyticsScope, to: number): P
     .where('a.role', 'in', ['member', 'admin'])
     .where('a.created_at', '<', to);
   if (scope.kind === 'department') {
-    query = query
-      .where('a.department', '=', scope.name)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('analytics_opt_outs as o')
-              .select('o.account_id')
-              .whereRef('o.account_id', '=', 'a.id'),
-          ),
-        ),
-      );
+    query = query.where('a.department', '=', scope.name).where(countedIn);
   }
   const rows = await query.execute();
   return rows.map((row) => Number(row.id));

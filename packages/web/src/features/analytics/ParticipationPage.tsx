@@ -42,8 +42,7 @@ function ParticipationReport({
   const hidden = report.min_group_size;
   const top15 = numberOf(report.top15_share);
   const weeks = report.weekly;
-  const xLabels = weeks.map((week) => f.week(week.week_start));
-  const xLongLabels = weeks.map((week) => f.weekLong(week.week_start));
+  const axis = f.weekAxis(weeks);
   const csv = (table: 'summary' | 'segments' | 'personas' | 'lorenz' | 'weekly', name: string) => (
     <CsvLink dashboard="participation" selection={selection} table={table} name={name} />
   );
@@ -194,10 +193,8 @@ function ParticipationReport({
         <div className="analytics-columns">
           <LineChart
             title={t('analytics.participation.weeklyPeople')}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.people')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             minGroupSize={hidden}
             area
             series={[
@@ -220,10 +217,8 @@ function ParticipationReport({
           />
           <LineChart
             title={t('analytics.participation.weeklyContributions')}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.count')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             minGroupSize={hidden}
             series={[
               {
@@ -240,10 +235,8 @@ function ParticipationReport({
           />
           <LineChart
             title={t('analytics.participation.weeklyTop15')}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.share')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             minGroupSize={hidden}
             yMax={1}
             format={f.share}

@@ -52,8 +52,7 @@ function ResponsivenessReport({
   const hours = target.answer_within_hours;
   const actual = report.within_target_share;
   const weeks = report.weekly;
-  const xLabels = weeks.map((week) => f.week(week.week_start));
-  const xLongLabels = weeks.map((week) => f.weekLong(week.week_start));
+  const axis = f.weekAxis(weeks);
   const gap = actual === null ? null : Math.round((actual - target.answered_share) * 100);
   const csv = (table: 'summary' | 'weekly', name: string) => (
     <CsvLink dashboard="responsiveness" selection={selection} table={table} name={name} />
@@ -147,10 +146,8 @@ function ResponsivenessReport({
         <div className="analytics-columns">
           <LineChart
             title={t('analytics.responsiveness.weeklyQuestions')}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.questions')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             area
             series={[
               {
@@ -167,10 +164,8 @@ function ResponsivenessReport({
           />
           <LineChart
             title={t('analytics.responsiveness.weeklyWithin', { hours: f.hours(hours) })}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.share')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             yMax={1}
             format={f.share}
             reference={{
@@ -187,10 +182,8 @@ function ResponsivenessReport({
           />
           <LineChart
             title={t('analytics.responsiveness.weeklyMedian')}
-            xTitle={t('analytics.table.week')}
+            {...axis}
             yTitle={t('analytics.table.hours')}
-            xLabels={xLabels}
-            xLongLabels={xLongLabels}
             fractional
             yAtLeast={1}
             format={f.hoursShort}

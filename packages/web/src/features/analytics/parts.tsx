@@ -218,8 +218,14 @@ export function useFormats(minGroupSize: number) {
       return t('analytics.days', { count: Math.round(days), days: decimal.format(days) });
     },
     hoursShort: (value: number) => t('analytics.hoursShort', { hours: decimal.format(value) }),
-    week: (iso: string) => shortDate.format(new Date(iso)),
-    weekLong: (iso: string) => t('analytics.weekOf', { date: longDate.format(new Date(iso)) }),
     date: (iso: string) => longDate.format(new Date(iso)),
+    /** The x axis every weekly chart shares: its title and each week's short and long label. */
+    weekAxis: (weeks: { week_start: string }[]) => ({
+      xTitle: t('analytics.table.week'),
+      xLabels: weeks.map((week) => shortDate.format(new Date(week.week_start))),
+      xLongLabels: weeks.map((week) =>
+        t('analytics.weekOf', { date: longDate.format(new Date(week.week_start)) }),
+      ),
+    }),
   };
 }

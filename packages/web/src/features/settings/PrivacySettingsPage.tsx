@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RelationshipPrivacy } from '@rapport/schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Button } from '../../components/Button';
-import { ErrorMessage, ErrorState, SuccessMessage } from '../../components/FormMessage';
-import { LoadingBlock } from '../../components/Spinner';
+import { ErrorMessage, SuccessMessage } from '../../components/FormMessage';
 import { usePageTitle } from '../../components/use-page-title';
 import { useT } from '../../i18n/I18nProvider';
 import {
@@ -11,8 +11,8 @@ import {
   networkKeys,
   saveRelationshipPrivacy,
 } from '../network/network-api';
-import { Switch } from '../notifications/Switch';
 import { AnalyticsPrivacySection } from './AnalyticsPrivacySection';
+import { PrivacySwitchSection } from './PrivacySwitchSection';
 
 /** A file name when the server gives none, dated so downloads do not overwrite each other. */
 function exportFileName(now: Date): string {
@@ -35,55 +35,25 @@ function saveBlob(blob: Blob, name: string): void {
 export function PrivacySettingsPage() {
   const t = useT();
   usePageTitle(t('network.privacy.tab'));
-  const titleId = useId();
   const exportId = useId();
   const queryClient = useQueryClient();
-  const privacy = useQuery({ queryKey: networkKeys.privacy, queryFn: getRelationshipPrivacy });
-  const save = useMutation({
-    mutationFn: saveRelationshipPrivacy,
-    onSuccess: (answer) => {
-      queryClient.setQueryData(networkKeys.privacy, answer);
-      // Lists, cards and advice change (or vanish) with the setting.
-      void queryClient.invalidateQueries({ queryKey: networkKeys.all });
-    },
-  });
   const download = useMutation({
     mutationFn: downloadRelationshipExport,
     onSuccess: ({ blob, name }) => saveBlob(blob, name ?? exportFileName(new Date())),
   });
-  const enabled = save.isPending ? save.variables.enabled : privacy.data?.enabled;
 
   return (
     <div className="stack-lg">
-      <section className="card" aria-labelledby={titleId}>
-        <h2 id={titleId} className="card-title">
-          {t('network.privacy.title')}
-        </h2>
-        <p className="muted">{t('network.privacy.intro')}</p>
-        {privacy.isPending ? (
-          <LoadingBlock />
-        ) : privacy.isError ? (
-          <ErrorState error={privacy.error} onRetry={() => privacy.refetch()} />
-        ) : (
-          <div className="form">
-            <Switch
-              checked={enabled === true}
-              disabled={save.isPending}
-              onChange={(on) => save.mutate({ enabled: on })}
-            >
-              <span>{t('network.privacy.switch')}</span>
-            </Switch>
-            <p className="field-hint">
-              {t('network.privacy.on')} {t('network.privacy.offMeans')}
-            </p>
-            <ErrorMessage error={save.error} />
-            <SuccessMessage>
-              {save.isSuccess &&
-                (save.data.enabled ? t('network.privacy.saved') : t('network.privacy.savedOff'))}
-            </SuccessMessage>
-          </div>
-        )}
-      </section>
+      <PrivacySwitchSection<RelationshipPrivacy>
+        messages="network.privacy"
+        queryKey={networkKeys.privacy}
+        load={getRelationshipPrivacy}
+        store={saveRelationshipPrivacy}
+        isOn={(privacy) => privacy.enabled}
+        preferenceOf={(enabled) => ({ enabled })}
+        // Lists, cards and advice change (or vanish) with the setting.
+        onSaved={() => void queryClient.invalidateQueries({ queryKey: networkKeys.all })}
+      />
       <AnalyticsPrivacySection />
       <section className="card" aria-labelledby={exportId}>
         <h2 id={exportId} className="card-title">
